@@ -1,0 +1,30 @@
+// Draw every chart of the page from the Vega-Lite spec that sits next to it.
+// vegaEmbed comes from vendor/vega-bundle.js, a static asset of the build (no CDN).
+(function () {
+  function draw() {
+    document.querySelectorAll("script.rp-vega-spec").forEach(function (el) {
+      var target = document.getElementById(el.dataset.target);
+      if (!target || target.dataset.drawn) return;
+      target.dataset.drawn = "1";
+      var spec = JSON.parse(el.textContent);
+      window.vegaEmbed(target, spec, { actions: false, renderer: "svg" })
+        .then(function (result) {
+          target.dataset.rendered = "1";
+          var svg = target.querySelector("svg");
+          if (svg) {
+            svg.setAttribute("aria-hidden", "true");
+            svg.setAttribute("focusable", "false");
+          }
+        })
+        .catch(function (err) {
+          target.textContent = "This chart could not be drawn: " + err;
+          console.error(err);
+        });
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", draw);
+  } else {
+    draw();
+  }
+})();

@@ -1,0 +1,90 @@
+"""How tables and charts appear: in the built book and in Jupyter.
+
+A :class:`Figure` renders as a ``<figure>`` whose chart is drawn in the
+browser by the Vega JavaScript shipped with the book (``_static``, see
+:mod:`.assets`), never from a CDN: the Vega-Lite spec sits in a JSON
+``<script>`` element that ``charts.js`` picks up. Ids come from the chart's
+name, so outputs are byte-identical from run to run. Each figure carries a text
+description and the data behind it, which a screen reader reaches. In
+JupyterLab the Vega-Lite MIME type renders the same spec natively.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+
+import altair as alt
+import pandas as pd
+
+from . import labels
+
+VEGALITE_MIME = f"application/vnd.vegalite.v{alt.SCHEMA_VERSION.lstrip('v').split('.')[0]}+json"
+
+
+def spec_json(chart: alt.TopLevelMixin) -> str:
+    """The chart's spec as JSON, safe inside a ``<script>`` element."""
+    text = json.dumps(chart.to_dict(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("</", "<\\/")
+
+
+def data_table_html(frame: pd.DataFrame, table_id: str) -> str:
+    styler = frame.style.hide(axis="index").set_uuid(table_id).format(precision=1, thousands=",", na_rep="")
+    return styler.to_html()
+
+
+@dataclass(repr=False)
+class Figure:
+    """A numbered chart with its caption, text description and data."""
+
+    name: str
+    number: str
+    caption: str
+    description: str
+    chart: alt.TopLevelMixin
+    data: pd.DataFrame
+    lang: str = "en"
+
+    def html(self) -> str:
+        view = f"{self.name}-view"
+        desc = f"{self.name}-desc"
+        return (
+            f'<figure class="rp-figure" id="{self.name}-figure">\n'
+            f'<div class="rp-vega" id="{view}" role="img" aria-label="{html.escape(self.caption)}" '
+            f'aria-describedby="{desc}"></div>\n'
+            f'<script type="application/json" class="rp-vega-spec" data-target="{view}">'
+            f"{spec_json(self.chart)}</script>\n"
+            f'<figcaption><strong>{labels.t("chart", self.lang)} {self.number}.</strong> '
+            f"{html.escape(self.caption)}</figcaption>\n"
+            f'<p class="rp-desc" id="{desc}">{html.escape(self.description)}</p>\n'
+            f'<details class="rp-data"><summary>{labels.t("data_behind_chart", self.lang)}</summary>\n'
+            f"{data_table_html(self.data, self.name + '-data')}</details>\n"
+            "</figure>"
+        )
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {
+            "text/html": self.html(),
+            VEGALITE_MIME: self.chart.to_dict(),
+            "text/plain": f"{labels.t('chart', self.lang)} {self.number}. {self.caption}\n{self.description}",
+        }
+
+
+@dataclass(repr=False)
+class Table:
+    """A table laid out like the paper's, with its caption, unit, source and notes."""
+
+    name: str
+    styler: object
+    notes: tuple[str, ...] = ()
+
+    def html(self) -> str:
+        notes = "".join(f'<p class="rp-table-note">{n}</p>' for n in self.notes)
+        return f'<div class="rp-table" id="{self.name}-table">\n{self.styler.to_html()}\n{notes}</div>'
+
+    def __repr__(self) -> str:
+        return f"{self.name}\n{self.styler.data.to_string()}"
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"text/html": self.html(), "text/plain": repr(self)}

@@ -1,0 +1,43 @@
+"""Every label the book shows, in English and Korean, from one table (``labels.csv``).
+
+``t(key, lang)`` looks a label up; a missing key or language is an error, so a
+chart can never silently show a key instead of a label. Names of places,
+regions and administrations live in the data package, not here
+(see :mod:`.places`).
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+from pathlib import Path
+
+LABELS = Path(__file__).with_name("labels.csv")
+
+
+@cache
+def table() -> dict[str, dict[str, str]]:
+    with open(LABELS, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    out: dict[str, dict[str, str]] = {}
+    for line, row in enumerate(rows, start=2):
+        if row["key"] in out:
+            raise ValueError(f"{LABELS.name}, line {line}, column 'key': duplicate key {row['key']!r}")
+        for lang in ("en", "ko"):
+            if not row.get(lang):
+                raise ValueError(f"{LABELS.name}, line {line}, column '{lang}': empty label for {row['key']!r}")
+        out[row["key"]] = row
+    return out
+
+
+def t(key: str, lang: str) -> str:
+    """The label ``key`` in ``lang`` (``en`` or ``ko``)."""
+    try:
+        return table()[key][lang]
+    except KeyError:
+        raise KeyError(f"no label {key!r} in language {lang!r} ({LABELS.name})") from None
+
+
+def value(kind: str, val: str, lang: str) -> str:
+    """The label of a category value of the data, e.g. ``value('project_type', 'R&D', 'ko')``."""
+    return t(f"{kind}:{val}", lang)

@@ -1,0 +1,200 @@
+"""The paper's tables, laid out as printed: same rows, columns, units, caption and source.
+
+Each function takes a :class:`~.params.Chapter` and returns a
+:class:`~.display.Table`. Values come from the chapter's data (as printed or
+corrected, by the ``errata`` parameter); a cell touched by an erratum is marked
+in both editions, with a note that gives the printed and corrected values.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from . import errata, labels, places
+from .display import Table
+from .params import Chapter
+
+T1, T2, T3, T4, T5, RSIP = ("table1-key-factors", "table2-household-income", "table3-ripp-first-stage",
+                            "table4-investment-by-project-type", "table5-budget-2010-2011", "rsip-performance")
+MARK = "†"
+
+
+def _caption(ch: Chapter, number: int | None, key: str, unit_key: str | None) -> str:
+    lang = ch.lang
+    title = html.escape(labels.t(key, lang))
+    head = f"{labels.t('table', lang)} {number}. {title}" if number else title
+    unit = f'<br><span class="rp-unit">({labels.t("unit", lang)}: {html.escape(labels.t(unit_key, lang))})</span>' \
+        if unit_key else ""
+    return head + unit
+
+
+def _source(ch: Chapter, resource: str) -> str:
+    src = ch.data.resource(resource)["x-source"]
+    table = (src.get("table") or "-").replace("Table", labels.t("table", ch.lang))
+    where = labels.t("paper_location", ch.lang).format(table=table, section=src["section"])
+    printed = src.get("printed_source")
+    text = f"{labels.t('source', ch.lang)}: {html.escape(printed)}. {where}" if printed else where
+    return f'<span class="rp-source">{text}</span>'
+
+
+def _errata_notes(ch: Chapter, resource: str) -> tuple[dict, list[str]]:
+    """Marks for corrected cells and the notes that explain them."""
+    cells = errata.corrected_cells(ch.printed, resource)
+    notes = []
+    for err in cells.values():
+        shown = labels.t("errata_shown_" + ch.params.errata, ch.lang)
+        notes.append(f'<span class="rp-erratum">{MARK} {labels.t("erratum", ch.lang)} {err["id"]}: '
+                     f'{labels.t("printed", ch.lang)} <code>{html.escape(err["printed"])}</code>, '
+                     f'{labels.t("corrected", ch.lang)} <code>{html.escape(err["corrected"])}</code> '
+                     f"({shown}). {html.escape(err['evidence'])}</span>")
+    return cells, notes
+
+
+def _style(frame: pd.DataFrame, name: str, caption: str, classes: pd.DataFrame | None = None):
+    styler = frame.style.set_uuid(name).set_caption(caption).set_table_attributes('class="rp-paper-table"')
+    if classes is not None:
+        styler = styler.set_td_classes(classes)
+    return styler
+
+
+def _num(value, decimals: int) -> str:
+    return "" if pd.isna(value) else f"{value:,.{decimals}f}"
+
+
+def table1(ch: Chapter) -> Table:
+    """Table 1: key factors by administration (columns) and aspect (rows), as bullet lists."""
+    lang, t1 = ch.lang, ch.data[T1]
+    admins = ch.data["administrations"].set_index("key")
+    cells, notes = _errata_notes(ch, T1)
+    marked = {ch.printed[T1].loc[row, "administration"] + ch.printed[T1].loc[row, "aspect"] + str(ch.printed[T1].loc[row, "order"])
+              for row, _ in cells}
+    columns = [f"{admins.loc[k, 'name_en' if lang == 'en' else 'name_ko']} ({admins.loc[k, 'start']}-"
+               f"{'' if pd.isna(admins.loc[k, 'end']) else admins.loc[k, 'end']})" for k in admins.index]
+    aspects = ["goal", "background", "policies", "governance", "institutional"]
+    body = []
+    for aspect in aspects:
+        row = []
+        for key in admins.index:
+            items = t1[(t1["administration"] == key) & (t1["aspect"] == aspect)].sort_values("order")
+            lis = "".join(
+                f"<li>{html.escape(it)}{' ' + MARK if key + aspect + str(o) in marked else ''}</li>"
+                for it, o in zip(items["item"], items["order"]))
+            row.append(f'<ul class="rp-bullets">{lis}</ul>')
+        body.append(row)
+    frame = pd.DataFrame(body, index=[labels.value("aspect", a, lang) for a in aspects], columns=columns)
+    caption = _caption(ch, 1, "table1_title", None)
+    return Table("table-1", _style(frame, "table1", caption), tuple(notes) + (_source(ch, T1),))
+
+
+def table2(ch: Chapter) -> Table:
+    """Table 2: urban and rural household income and the B/A ratio, years as columns."""
+    lang, t2 = ch.lang, ch.data[T2]
+    cells, notes = _errata_notes(ch, T2)
+    rows = {"urban_income_a": "table2_urban", "rural_income_b": "table2_rural", "ratio_b_a_pct": "table2_ratio"}
+    frame = pd.DataFrame(
+        [[_num(v, 1) + (f" {MARK}" if (i, field) in cells else "") for i, v in t2[field].items()]
+         for field in rows],
+        index=[labels.t(k, lang) for k in rows.values()], columns=[str(y) for y in t2["year"]])
+    caption = _caption(ch, 2, "table2_title", "table2_unit")
+    return Table("table-2", _style(frame, "table2", caption), tuple(notes) + (_source(ch, T2),))
+
+
+def table3(ch: Chapter) -> Table:
+    """Table 3: first-stage RIPP investment in the 4 regions, total and National Account by sector."""
+    lang, t3 = ch.lang, ch.data[T3]
+    cells, notes = _errata_notes(ch, T3)
+    sectors = ["infra", "tech_dev", "training", "business_service"]
+    national = labels.t("table3_national", lang)
+    columns = pd.MultiIndex.from_tuples(
+        [("", labels.t("table3_total_invested", lang)), ("", labels.t("table3_projects", lang))]
+        + [(national, labels.value("sector", s, lang)) for s in sectors])
+    stage = labels.t("table3_stage_first", lang)
+    index = pd.MultiIndex.from_tuples([(stage, places.name(d, lang) if d != "Total" else labels.t("total", lang))
+                                       for d in t3["district"]],
+                                      names=[labels.t("table3_stage", lang), labels.t("table3_district", lang)])
+    rows, classes = [], []
+    for i, r in t3.iterrows():
+        project = "" if pd.isna(r["project"]) else labels.value("project", r["project"], lang)
+        rows.append([_num(r["total_invested"], 1), project] + [_num(r[s], 1) + (f" {MARK}" if (i, s) in cells else "")
+                                                               for s in sectors])
+        hl = "rp-highlight" if ch.highlight == r["district"] else ""
+        classes.append([hl] * (2 + len(sectors)))
+    frame = pd.DataFrame(rows, index=index, columns=columns)
+    caption = _caption(ch, 3, "table3_title", "unit_billion_krw")
+    styler = _style(frame, "table3", caption, pd.DataFrame(classes, index=index, columns=columns))
+    return Table("table-3", styler, tuple(notes) + (_source(ch, T3),))
+
+
+def table4(ch: Chapter) -> Table:
+    """Table 4: investment by project type and programme, amount with the share in parentheses."""
+    lang, t4 = ch.lang, ch.data[T4]
+    cells, notes = _errata_notes(ch, T4)
+    programmes = list(dict.fromkeys(t4["programme"]))
+    types = list(dict.fromkeys(t4["project_type"]))
+    group_of = {"4 regions 1st phase": "4 regions (1999)", "4 regions 2nd phase": "4 regions (1999)",
+                "9 regions": "9 regions (2002)"}
+    hl_group = places.get(ch.highlight)["ripp_group"] if ch.highlight else None
+    columns = pd.MultiIndex.from_tuples([(labels.value("programme_group", p, lang), labels.value("programme_phase", p, lang))
+                                         for p in programmes])
+    rows, classes = [], []
+    for pt in types:
+        row, cls = [], []
+        for p in programmes:
+            i = t4.index[(t4["project_type"] == pt) & (t4["programme"] == p)][0]
+            r = t4.loc[i]
+            text = "-" if pd.isna(r["amount"]) else f"{r['amount']:,}"
+            if not pd.isna(r["share_pct"]):
+                text += "(100)" if r["share_pct"] == 100 else f"({r['share_pct']:.1f})"
+            if (i, "amount") in cells or (i, "share_pct") in cells:
+                text += f" {MARK}"
+            row.append(text)
+            cls.append("rp-highlight" if hl_group and group_of.get(p) == hl_group else "")
+        rows.append(row)
+        classes.append(cls)
+    index = [labels.value("project_type", pt, lang) for pt in types]
+    frame = pd.DataFrame(rows, index=index, columns=columns)
+    caption = _caption(ch, 4, "table4_title", "unit_100m_krw_inferred")
+    unit_note = f'<span class="rp-unit-note">{labels.t("table4_unit_note", lang)}</span>'
+    styler = _style(frame, "table4", caption, pd.DataFrame(classes, index=index, columns=columns))
+    return Table("table-4", styler, tuple(notes) + (unit_note, _source(ch, T4)))
+
+
+def table5(ch: Chapter) -> Table:
+    """Table 5: budget by policy level, account and year; blank where the paper prints nothing."""
+    lang, t5 = ch.lang, ch.data[T5]
+    cells, notes = _errata_notes(ch, T5)
+    levels = list(dict.fromkeys(t5["level"]))
+    accounts = list(dict.fromkeys(t5["account"]))
+    columns = pd.MultiIndex.from_tuples([(labels.value("level", lv, lang), str(y)) for lv in levels for y in (2010, 2011)])
+    rows = []
+    for acc in accounts:
+        row = []
+        for lv in levels:
+            for y in (2010, 2011):
+                i = t5.index[(t5["level"] == lv) & (t5["account"] == acc) & (t5["year"] == y)][0]
+                row.append(_num(t5.loc[i, "amount"], 0) + (f" {MARK}" if (i, "amount") in cells else ""))
+        rows.append(row)
+    frame = pd.DataFrame(rows, index=[labels.value("account", a, lang) for a in accounts], columns=columns)
+    caption = _caption(ch, 5, "table5_title", "unit_billion_krw")
+    return Table("table-5", _style(frame, "table5", caption), tuple(notes) + (_source(ch, T5),))
+
+
+def rsip(ch: Chapter) -> Table:
+    """The RSIP results the text of Section 4 gives, with the change as printed and as recomputed."""
+    lang, r = ch.lang, ch.data[RSIP]
+    rows = []
+    for _, x in r.iterrows():
+        multiple = "" if pd.isna(x["value_2007"]) else f"{x['value_2010'] / x['value_2007']:.2f}×"
+        unit = "" if pd.isna(x["unit"]) else labels.value("unit", x["unit"], lang)
+        rows.append([labels.value("indicator", x["indicator"], lang), unit,
+                     "" if pd.isna(x["value_2007"]) else f"{x['value_2007']:,g}",
+                     "" if pd.isna(x["value_2010"]) else f"{x['value_2010']:,g}",
+                     x["change_as_printed"], multiple])
+    columns = [labels.t(k, lang) for k in ("rsip_indicator", "unit", "2007", "2010", "rsip_change_printed",
+                                            "rsip_multiple_recomputed")]
+    frame = pd.DataFrame(rows, columns=columns)
+    caption = _caption(ch, None, "rsip_title", None)
+    styler = _style(frame, "rsip", caption).hide(axis="index")
+    return Table("table-rsip", styler, (_source(ch, RSIP),))

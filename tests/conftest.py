@@ -1,0 +1,137 @@
+"""Shared fixtures: the real data package, a throw-away copy of it, and CSV editing helpers.
+
+Tests never write into ``data/``: tests that need bad data copy the folder to
+``tmp_path`` (:func:`data_copy`), edit the copy with :func:`edit_cell` and load
+it with ``regional_policy.load(folder / "datapackage.json")``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+import regional_policy
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+
+
+def _records(text: str) -> list[tuple[int, int, list[str]]]:
+    """(first physical line, last physical line, cells) of every CSV record; the header is line 1."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    out, start = [], 1
+    for cells in reader:
+        out.append((start, reader.line_num, cells))
+        start = reader.line_num + 1
+    return out
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    """The rows of a CSV file as dicts, read with the csv module (independently of the package)."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def line_of(path: Path, **match: str) -> int:
+    """The line number (header = 1) of the single row whose cells equal ``match``."""
+    text = Path(path).read_text(encoding="utf-8")
+    records = _records(text)
+    header = records[0][2]
+    hits = [first for first, _, cells in records[1:]
+            if all(cells[header.index(k)] == v for k, v in match.items())]
+    assert len(hits) == 1, f"{Path(path).name}: {len(hits)} rows match {match}"
+    return hits[0]
+
+
+def edit_cell(folder: Path, file: str, line: int, column: str, value: str) -> str:
+    """Set one cell of ``folder/file`` (row at ``line``, header = line 1) and return the old value.
+
+    Only the physical line(s) of that record are rewritten; every other byte of the
+    file, including its line endings, is kept.
+    """
+    path = Path(folder) / file
+    text = path.read_bytes().decode("utf-8")
+    records = _records(text)
+    header = records[0][2]
+    if column not in header:
+        raise KeyError(f"{file} has no column {column!r}; columns: {header}")
+    target = [r for r in records if r[0] == line]
+    if not target or line == 1:
+        raise IndexError(f"{file} has no data row starting at line {line}")
+    first, last, cells = target[0]
+    old = cells[header.index(column)]
+    cells[header.index(column)] = value
+    physical = text.splitlines(keepends=True)
+    original = "".join(physical[first - 1:last])
+    ending = "\r\n" if original.endswith("\r\n") else ("\n" if original.endswith("\n") else "")
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator=ending).writerow(cells)
+    physical[first - 1:last] = [buf.getvalue()]
+    path.write_bytes("".join(physical).encode("utf-8"))
+    return old
+
+
+def delete_line(folder: Path, file: str, line: int) -> str:
+    """Remove the record starting at ``line`` (not the header); return its text."""
+    path = Path(folder) / file
+    text = path.read_bytes().decode("utf-8")
+    target = [r for r in _records(text) if r[0] == line]
+    if not target or line == 1:
+        raise IndexError(f"{file} has no data row starting at line {line}")
+    first, last, _ = target[0]
+    physical = text.splitlines(keepends=True)
+    removed = "".join(physical[first - 1:last])
+    del physical[first - 1:last]
+    path.write_bytes("".join(physical).encode("utf-8"))
+    return removed
+
+
+@pytest.fixture(scope="session")
+def data():
+    """The real data package, loaded and validated once."""
+    return regional_policy.load()
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A fresh copy of ``data/`` in ``tmp_path / "data"``; returns the folder."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+@pytest.fixture(name="edit_cell")
+def edit_cell_fixture():
+    return edit_cell
+
+
+@pytest.fixture(name="delete_line")
+def delete_line_fixture():
+    return delete_line
+
+
+@pytest.fixture(name="line_of")
+def line_of_fixture():
+    return line_of
+
+
+@pytest.fixture(name="read_rows")
+def read_rows_fixture():
+    return read_rows
+
+
+def load_problems(folder: Path) -> list:
+    """Load the package in ``folder``; it must fail; return the problems."""
+    with pytest.raises(regional_policy.DataError) as info:
+        regional_policy.load(Path(folder) / "datapackage.json")
+    assert info.value.problems, "DataError without problems"
+    return info.value.problems
+
+
+@pytest.fixture(name="load_problems")
+def load_problems_fixture():
+    return load_problems

@@ -1,0 +1,133 @@
+"""Applying the documented errata to the printed tables."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from regional_policy import errata
+
+T1, T2, T4 = "table1-key-factors", "table2-household-income", "table4-investment-by-project-type"
+
+
+def changed_cells(before: pd.DataFrame, after: pd.DataFrame) -> list[tuple[int, str]]:
+    """(row index, column) of every cell that differs, NA equal to NA."""
+    assert list(before.index) == list(after.index) and list(before.columns) == list(after.columns)
+    out = []
+    for col in before.columns:
+        for idx in before.index:
+            a, b = before.loc[idx, col], after.loc[idx, col]
+            if pd.isna(a) and pd.isna(b):
+                continue
+            if pd.isna(a) or pd.isna(b) or a != b:
+                out.append((idx, col))
+    return out
+
+
+@pytest.fixture(scope="module")
+def applied(data):
+    return errata.apply(data)
+
+
+def test_real_errata_apply_without_problems(applied):
+    _, problems = applied
+    assert problems == []
+
+
+def test_table4_only_the_40_cell_changes(data, applied):
+    fixed = applied[0][T4]
+    t4 = data[T4]
+    cells = changed_cells(t4, fixed)
+    assert len(cells) == 1
+    idx, col = cells[0]
+    assert col == "amount"
+    assert (t4.loc[idx, "project_type"], t4.loc[idx, "programme"]) == ("Industry Planning Agency", "9 regions")
+    assert t4.loc[idx, "amount"] == 40
+    assert fixed.loc[idx, "amount"] == 440
+    assert str(fixed["amount"].dtype) == "Int64"
+    assert list(fixed.dtypes) == list(t4.dtypes)
+
+
+def test_apply_does_not_touch_the_printed_data(data, applied):
+    t4 = data[T4]
+    cell = t4.loc[(t4["project_type"] == "Industry Planning Agency") & (t4["programme"] == "9 regions"), "amount"]
+    assert int(cell.iloc[0]) == 40
+    assert applied[0][T4] is not t4
+
+
+def test_table1_typo_corrected(data, applied):
+    before, after = data[T1], applied[0][T1]
+    cells = changed_cells(before, after)
+    assert len(cells) == 1
+    idx, col = cells[0]
+    assert col == "item"
+    assert tuple(before.loc[idx, ["administration", "aspect"]]) == ("lee", "institutional")
+    assert int(before.loc[idx, "order"]) == 3
+    assert before.loc[idx, "item"] == "5-Year Plan for Regional Development (2009-20013)"
+    assert after.loc[idx, "item"] == "5-Year Plan for Regional Development (2009-2013)"
+
+
+def test_table2_ratios_corrected(data, applied):
+    before, after = data[T2], applied[0][T2]
+    cells = changed_cells(before, after)
+    assert {(int(before.loc[i, "year"]), c) for i, c in cells} == {(1970, "ratio_b_a_pct"), (1980, "ratio_b_a_pct")}
+    assert after.set_index("year").loc[1970, "ratio_b_a_pct"] == pytest.approx(75.8)
+    assert after.set_index("year").loc[1980, "ratio_b_a_pct"] == pytest.approx(95.9)
+
+
+def test_tables_without_errata_are_unchanged(data, applied):
+    for name in ("table3-ripp-first-stage", "table5-budget-2010-2011", "rsip-performance", "places", "timeline"):
+        assert changed_cells(data[name], applied[0][name]) == [], name
+
+
+def test_corrected_cells_table4_is_one_cell(data):
+    cells = errata.corrected_cells(data, T4)
+    assert len(cells) == 1
+    (idx, field), err = next(iter(cells.items()))
+    assert field == "amount"
+    t4 = data[T4]
+    assert (t4.loc[idx, "project_type"], t4.loc[idx, "programme"]) == ("Industry Planning Agency", "9 regions")
+    assert (err["id"], err["printed"], err["corrected"]) == ("E1", "40", "440")
+
+
+def test_corrected_cells_of_other_tables(data):
+    assert len(errata.corrected_cells(data, T2)) == 2
+    assert len(errata.corrected_cells(data, T1)) == 1
+    assert errata.corrected_cells(data, "table3-ripp-first-stage") == {}
+    assert errata.corrected_cells(data, "table5-budget-2010-2011") == {}
+
+
+def test_text_errata_are_not_table_errata(data, read_rows):
+    rows = read_rows(data.path("errata"))
+    text_ids = {r["id"] for r in rows if r["resource"] == "paper-text"}
+    assert text_ids == {"E5", "E6", "E7", "E8"}
+    table_ids = set(errata.table_errata(data)["id"])
+    assert table_ids == {r["id"] for r in rows} - text_ids
+    assert not table_ids & text_ids
+
+
+def test_text_errata_are_not_applied(data, applied):
+    # E5 corrects the text's 'about 600% of growth'; the RSIP table keeps the words as printed
+    rsip = applied[0]["rsip-performance"]
+    assert rsip.set_index("indicator").loc["sales", "change_as_printed"] == "about 600% of growth"
+    # no erratum touches a resource named paper-text, and no table gained or lost rows
+    assert "paper-text" not in applied[0]
+    for name in data:
+        assert len(applied[0][name]) == len(data[name])
+    # the errata table itself is not rewritten
+    assert changed_cells(data["errata"], applied[0]["errata"]) == []
+
+
+def test_broken_erratum_reports_the_problem_and_skips_it(data):
+    err = data["errata"].copy()
+    e1 = err.index[err["id"] == "E1"][0]
+    err.loc[e1, "printed"] = "41"
+    fixed, problems = errata.apply(data.replace({"errata": err}))
+    assert len(problems) == 1
+    p = problems[0]
+    assert (p.file, p.line, p.column) == ("errata.csv", int(e1) + 2, "printed")
+    t4 = fixed[T4]
+    cell = t4.loc[(t4["project_type"] == "Industry Planning Agency") & (t4["programme"] == "9 regions"), "amount"]
+    assert int(cell.iloc[0]) == 40  # not corrected
+    # the other errata are still applied
+    assert fixed[T2].set_index("year").loc[1970, "ratio_b_a_pct"] == pytest.approx(75.8)

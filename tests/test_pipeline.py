@@ -1,0 +1,87 @@
+"""The executed book/ notebooks are the current notebooks/ sources, run deterministically."""
+
+from __future__ import annotations
+
+import json
+
+import papermill
+import pytest
+
+from regional_policy import pipeline
+from regional_policy.paths import BOOK, NOTEBOOKS
+
+SOURCES = pipeline.chapters()
+
+
+def _cells(path):
+    return json.loads(path.read_text(encoding="utf-8"))["cells"]
+
+
+def test_there_is_a_chapter_per_section_and_a_data_page():
+    assert [p.name[:2] for p in SOURCES] == ["01", "02", "03", "04", "05", "06"]
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
+def test_sources_are_stored_without_outputs_and_have_a_parameters_cell(source):
+    cells = _cells(source)
+    code = [c for c in cells if c["cell_type"] == "code"]
+    assert all(not c["outputs"] and c["execution_count"] is None for c in code)
+    assert "parameters" in code[0]["metadata"].get("tags", [])
+    assert "rp.start(globals())" in "".join(code[1]["source"])
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
+def test_book_notebook_is_the_source_executed(source):
+    executed = BOOK / source.name
+    assert executed.exists(), f"{executed} missing: run `make book`"
+    meta = json.loads(executed.read_text(encoding="utf-8"))["metadata"]["regional_policy"]
+    assert meta["source_sha256"] == pipeline.source_hash(source), (
+        f"{executed.name} was executed from another version of {source}: run `make book`")
+    book_cells = [c for c in _cells(executed) if "injected-parameters" not in c["metadata"].get("tags", [])]
+    assert ["".join(c["source"]) for c in book_cells] == ["".join(c["source"]) for c in _cells(source)]
+    injected = [c for c in _cells(executed) if "injected-parameters" in c["metadata"].get("tags", [])]
+    assert len(injected) == 1 and "remove-cell" in injected[0]["metadata"]["tags"]
+
+
+def test_executed_notebooks_have_no_errors_or_stderr():
+    for path in BOOK.glob("*.ipynb"):
+        for cell in _cells(path):
+            for out in cell.get("outputs", []):
+                assert out["output_type"] != "error", f"{path.name}: {out.get('evalue')}"
+                assert out.get("name") != "stderr", f"{path.name}: {''.join(out.get('text', ''))[:200]}"
+
+
+def test_executing_again_gives_byte_identical_notebooks(tmp_path):
+    from regional_policy.params import Parameters
+
+    pipeline.execute(Parameters(), out=tmp_path)
+    for source in SOURCES:
+        assert (tmp_path / source.name).read_bytes() == (BOOK / source.name).read_bytes(), source.name
+
+
+def test_invalid_parameter_value_fails_in_the_first_cell(tmp_path):
+    with pytest.raises(papermill.PapermillExecutionError) as info:
+        papermill.execute_notebook(str(NOTEBOOKS / "02-introducing-phase.ipynb"), str(tmp_path / "out.ipynb"),
+                                   parameters={"lang": "fr"}, kernel_name="python3", progress_bar=False,
+                                   cwd=str(NOTEBOOKS))
+    assert info.value.ename == "ParameterError"
+    assert "'en'" in info.value.evalue and "'ko'" in info.value.evalue
+    failed = [c for c in _cells(tmp_path / "out.ipynb") if c["cell_type"] == "code"
+              and any(o["output_type"] == "error" for o in c.get("outputs", []))]
+    assert "rp.start(globals())" in "".join(failed[0]["source"])
+
+
+def test_misspelt_parameter_name_fails(tmp_path):
+    with pytest.raises(papermill.PapermillExecutionError) as info:
+        papermill.execute_notebook(str(NOTEBOOKS / "05-summary.ipynb"), str(tmp_path / "out.ipynb"),
+                                   parameters={"hilight": "Busan"}, kernel_name="python3", progress_bar=False,
+                                   cwd=str(NOTEBOOKS))
+    assert "hilight" in info.value.evalue and "highlight" in info.value.evalue
+
+
+def test_pipeline_refuses_bad_parameters_before_writing_anything(capsys):
+    before = {p.name: p.stat().st_mtime_ns for p in BOOK.glob("*.ipynb")}
+    assert pipeline.main(["execute", "--errata", "fixed"]) == 2
+    err = capsys.readouterr().err
+    assert "errata='fixed'" in err and "'as_printed'" in err and "'corrected'" in err
+    assert {p.name: p.stat().st_mtime_ns for p in BOOK.glob("*.ipynb")} == before

@@ -1,0 +1,58 @@
+"""The site builds with zero warnings, and every table and chart anchor exists in its page."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from regional_policy import pipeline
+from regional_policy.paths import BOOK
+
+
+@pytest.fixture(scope="session")
+def site():
+    return pipeline.html(strict=True)  # raises SystemExit on any Sphinx warning
+
+
+def _anchors_of(notebook):
+    """The MyST targets `(name)=` the chapter declares for its tables and charts."""
+    text = "\n".join("".join(c["source"]) for c in json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+                   if c["cell_type"] == "markdown")
+    return re.findall(r"^\(((?:table|chart)-[\w-]+)\)=", text, flags=re.M)
+
+
+@pytest.mark.parametrize("notebook", sorted(BOOK.glob("0*.ipynb")), ids=lambda p: p.name)
+def test_every_table_and_chart_anchor_is_in_the_page(site, notebook):
+    page = (site / "book" / notebook.with_suffix(".html").name).read_text(encoding="utf-8")
+    for anchor in _anchors_of(notebook):
+        assert f'id="{anchor}"' in page, f"{anchor} missing from {notebook.stem}.html"
+
+
+def test_all_tables_and_charts_of_the_paper_are_anchored():
+    anchors = {a for nb in BOOK.glob("0*.ipynb") for a in _anchors_of(nb)}
+    assert {f"table-{n}" for n in range(1, 6)} | {"table-rsip"} <= anchors
+    assert {"chart-1-1", "chart-2-1", "chart-2-2", "chart-2-3", "chart-3-1", "chart-4-1", "chart-4-2"} <= anchors
+
+
+def test_pages_exist_and_load_only_local_scripts(site):
+    pages = ["index", "01-introduction", "02-introducing-phase", "03-systematizing-phase", "04-expansionary-phase",
+             "05-summary", "06-data", "glossary", "references"]
+    for name in pages:
+        html = (site / "book" / f"{name}.html").read_text(encoding="utf-8")
+        for src in re.findall(r'<script[^>]*\bsrc="([^"]+)"', html):
+            assert not re.match(r"(https?:)?//", src), f"{name}.html loads {src}"
+        for href in re.findall(r'<link[^>]*\bhref="([^"]+)"', html):
+            assert not re.match(r"(https?:)?//", href), f"{name}.html links {href}"
+    assert (site / "_static" / "vendor" / "vega-bundle.js").stat().st_size > 500_000
+
+
+def test_chart_pages_carry_their_specs_and_the_data_downloads_exist(site):
+    html = (site / "book" / "04-expansionary-phase.html").read_text(encoding="utf-8")
+    specs = re.findall(r'<script type="application/json" class="rp-vega-spec" data-target="([^"]+)">', html)
+    assert specs == ["chart-4-1-view", "chart-4-2-view"]
+    data_page = (site / "book" / "06-data.html").read_text(encoding="utf-8")
+    for link in re.findall(r'href="\.\./data/([^"]+)"', data_page):
+        assert (site / "data" / link).is_file(), link
+    assert "table4-investment-by-project-type.csv" in data_page
