@@ -13,6 +13,7 @@ import altair as alt
 import pandas as pd
 
 from . import labels, places, style
+from .provenance import footer
 from .display import Figure
 from .params import Chapter
 from .tables import RSIP, T2, T3, T4, T5
@@ -80,7 +81,8 @@ def timeline(ch: Chapter) -> Figure:
         "date": labels.t("tooltip_date", lang), "end_date": labels.t("tooltip_to", lang),
         "kind_label": labels.t("tooltip_kind", lang), "label": labels.t("tooltip_milestone", lang),
         "section": labels.t("tooltip_section", lang)})
-    return Figure("chart-1-1", "1.1", title, desc, _finish(chart, title, desc), data, lang)
+    return Figure("chart-1-1", "1.1", title, desc, _finish(chart, title, desc), data, lang,
+                  footer(ch, None, ("timeline", "administrations")))
 
 
 def income(ch: Chapter) -> Figure:
@@ -103,7 +105,7 @@ def income(ch: Chapter) -> Figure:
         urban=t2["urban_income_a"].iloc[-1], rural=t2["rural_income_b"].iloc[-1], year=t2["year"].iloc[-1])
     data = long.pivot(index="year", columns="household", values="income").reset_index()[["year"] + order]
     data = data.rename(columns={"year": labels.t("axis_year", lang)})
-    return Figure("chart-2-1", "2.1", title, desc, _finish(chart, title, desc), data, lang)
+    return Figure("chart-2-1", "2.1", title, desc, _finish(chart, title, desc), data, lang, footer(ch, "Table 2", (T2,)))
 
 
 def income_ratio(ch: Chapter) -> Figure:
@@ -132,7 +134,7 @@ def income_ratio(ch: Chapter) -> Figure:
                                                       last=frame["ratio_b_a_pct"].iloc[-1])
     data = frame.rename(columns={"year": labels.t("axis_year", lang), "ratio_b_a_pct": names["ratio_b_a_pct"],
                                  "recomputed": names["recomputed"]})
-    return Figure("chart-2-2", "2.2", title, desc, _finish(chart, title, desc), data, lang)
+    return Figure("chart-2-2", "2.2", title, desc, _finish(chart, title, desc), data, lang, footer(ch, "Table 2", (T2,)))
 
 
 def _highlight_opacity(field: str, value: str | None):
@@ -174,7 +176,7 @@ def ripp_first_stage(ch: Chapter) -> Figure:
     data = data.rename(columns={"district": labels.t("table3_district", lang),
                                 "total_invested": labels.t("table3_total_invested", lang),
                                 **{s: labels.value("sector", s, lang) for s in sectors}})
-    return Figure("chart-2-3", "2.3", title, desc, _finish(chart, title, desc), data, lang)
+    return Figure("chart-2-3", "2.3", title, desc, _finish(chart, title, desc), data, lang, footer(ch, "Table 3", (T3,)))
 
 
 def ripp_national_share(ch: Chapter) -> Figure:
@@ -207,7 +209,7 @@ def ripp_national_share(ch: Chapter) -> Figure:
     data = d[["name", "total_invested", "national", "other"]].rename(columns={
         "name": labels.t("table3_district", lang), "total_invested": labels.t("table3_total_invested", lang),
         "national": labels.t("source_national", lang), "other": labels.t("source_other", lang)})
-    return Figure("chart-2-4", "2.4", title, desc, _finish(chart, title, desc), data, lang)
+    return Figure("chart-2-4", "2.4", title, desc, _finish(chart, title, desc), data, lang, footer(ch, "Table 3", (T3,)))
 
 
 def investment_shares(ch: Chapter) -> Figure:
@@ -243,7 +245,7 @@ def investment_shares(ch: Chapter) -> Figure:
     desc = labels.t("chart_investment_desc", lang).format(nine=float(nine["share"].iloc[0]))
     data = parts.pivot(index="programme_label", columns="type_label", values="amount").reindex(programmes)[types]
     data = data.reset_index().rename(columns={"programme_label": labels.t("tooltip_programme", lang)})
-    return Figure("chart-3-1", "3.1", title, desc, _finish(chart, title, desc), data, lang)
+    return Figure("chart-3-1", "3.1", title, desc, _finish(chart, title, desc), data, lang, footer(ch, "Table 4", (T4,)))
 
 
 def budget(ch: Chapter) -> Figure:
@@ -279,7 +281,7 @@ def budget(ch: Chapter) -> Figure:
     data = data.rename(columns={"level_label": labels.t("tooltip_level", lang),
                                 "account_label": labels.t("legend_account", lang)})
     data.columns.name = None
-    return Figure("chart-4-1", "4.1", title, desc, _finish(chart, title, desc), data, lang)
+    return Figure("chart-4-1", "4.1", title, desc, _finish(chart, title, desc), data, lang, footer(ch, "Table 5", (T5,)))
 
 
 def rsip_growth(ch: Chapter) -> Figure:
@@ -314,4 +316,4 @@ def rsip_growth(ch: Chapter) -> Figure:
     data = long[["indicator", "year", "value", "index"]].rename(columns={
         "indicator": labels.t("rsip_indicator", lang), "year": labels.t("axis_year", lang),
         "value": labels.t("tooltip_value", lang), "index": labels.t("axis_index_2007", lang)})
-    return Figure("chart-4-2", "4.2", title, desc, _finish(chart, title, desc), data, lang)
+    return Figure("chart-4-2", "4.2", title, desc, _finish(chart, title, desc), data, lang, footer(ch, RSIP, (RSIP,)))

@@ -29,6 +29,19 @@ def spec_json(chart: alt.TopLevelMixin) -> str:
     return text.replace("</", "<\\/")
 
 
+def static_svg(chart: alt.TopLevelMixin) -> str:
+    """The chart drawn offline by vl-convert, for pages read without scripts and for print.
+
+    Charts whose data are loaded from a URL (the maps) have no static version here.
+    """
+    import vl_convert as vlc
+
+    spec = chart.to_dict()
+    if '"url"' in json.dumps(spec):
+        return ""
+    return vlc.vegalite_to_svg(spec)
+
+
 def data_table_html(frame: pd.DataFrame, table_id: str) -> str:
     styler = frame.style.hide(axis="index").set_uuid(table_id).format(precision=1, thousands=",", na_rep="")
     return styler.to_html()
@@ -45,29 +58,41 @@ class Figure:
     chart: alt.TopLevelMixin
     data: pd.DataFrame
     lang: str = "en"
+    footer: str = ""
+    # Optional, for figures that are not charts (e.g. the paper's maps): the caption prefix already in
+    # ``lang`` (default: the label "chart"), and notes printed under the figure (credits, caveats).
+    prefix: str | None = None
+    notes: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return self.prefix if self.prefix is not None else labels.t("chart", self.lang)
 
     def html(self) -> str:
         view = f"{self.name}-view"
         desc = f"{self.name}-desc"
+        notes = "".join(f'<p class="rp-figure-note">{html.escape(n)}</p>\n' for n in self.notes)
         return (
             f'<figure class="rp-figure" id="{self.name}-figure">\n'
             f'<div class="rp-vega" id="{view}" role="img" aria-label="{html.escape(self.caption)}" '
             f'aria-describedby="{desc}"></div>\n'
             f'<script type="application/json" class="rp-vega-spec" data-target="{view}">'
             f"{spec_json(self.chart)}</script>\n"
-            f'<figcaption><strong>{labels.t("chart", self.lang)} {self.number}.</strong> '
+            f'<noscript><div class="rp-static">{static_svg(self.chart)}</div></noscript>\n'
+            f'<figcaption><strong>{self.label} {self.number}.</strong> '
             f"{html.escape(self.caption)}</figcaption>\n"
             f'<p class="rp-desc" id="{desc}">{html.escape(self.description)}</p>\n'
+            f"{notes}"
             f'<details class="rp-data"><summary>{labels.t("data_behind_chart", self.lang)}</summary>\n'
             f"{data_table_html(self.data, self.name + '-data')}</details>\n"
-            "</figure>"
+            f"{self.footer}</figure>"
         )
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         return {
             "text/html": self.html(),
             VEGALITE_MIME: self.chart.to_dict(),
-            "text/plain": f"{labels.t('chart', self.lang)} {self.number}. {self.caption}\n{self.description}",
+            "text/plain": "\n".join([f"{self.label} {self.number}. {self.caption}", self.description, *self.notes]),
         }
 
 
@@ -78,10 +103,11 @@ class Table:
     name: str
     styler: object
     notes: tuple[str, ...] = ()
+    footer: str = ""
 
     def html(self) -> str:
         notes = "".join(f'<p class="rp-table-note">{n}</p>' for n in self.notes)
-        return f'<div class="rp-table" id="{self.name}-table">\n{self.styler.to_html()}\n{notes}</div>'
+        return f'<div class="rp-table" id="{self.name}-table">\n{self.styler.to_html()}\n{notes}{self.footer}</div>'
 
     def __repr__(self) -> str:
         return f"{self.name}\n{self.styler.data.to_string()}"

@@ -13,6 +13,7 @@ import html
 import pandas as pd
 
 from . import errata, labels, places
+from .provenance import footer
 from .display import Table
 from .params import Chapter
 
@@ -85,7 +86,8 @@ def table1(ch: Chapter) -> Table:
         body.append(row)
     frame = pd.DataFrame(body, index=[labels.value("aspect", a, lang) for a in aspects], columns=columns)
     caption = _caption(ch, 1, "table1_title", None)
-    return Table("table-1", _style(frame, "table1", caption), tuple(notes) + (_source(ch, T1),))
+    return Table("table-1", _style(frame, "table1", caption), tuple(notes) + (_source(ch, T1),),
+                 footer(ch, "Table 1", (T1, "administrations")))
 
 
 def table2(ch: Chapter) -> Table:
@@ -98,7 +100,8 @@ def table2(ch: Chapter) -> Table:
          for field in rows],
         index=[labels.t(k, lang) for k in rows.values()], columns=[str(y) for y in t2["year"]])
     caption = _caption(ch, 2, "table2_title", "table2_unit")
-    return Table("table-2", _style(frame, "table2", caption), tuple(notes) + (_source(ch, T2),))
+    return Table("table-2", _style(frame, "table2", caption), tuple(notes) + (_source(ch, T2),),
+                 footer(ch, "Table 2", (T2,)))
 
 
 def table3(ch: Chapter) -> Table:
@@ -124,7 +127,7 @@ def table3(ch: Chapter) -> Table:
     frame = pd.DataFrame(rows, index=index, columns=columns)
     caption = _caption(ch, 3, "table3_title", "unit_billion_krw")
     styler = _style(frame, "table3", caption, pd.DataFrame(classes, index=index, columns=columns))
-    return Table("table-3", styler, tuple(notes) + (_source(ch, T3),))
+    return Table("table-3", styler, tuple(notes) + (_source(ch, T3),), footer(ch, "Table 3", (T3,)))
 
 
 def table4(ch: Chapter) -> Table:
@@ -158,7 +161,7 @@ def table4(ch: Chapter) -> Table:
     caption = _caption(ch, 4, "table4_title", "unit_100m_krw_inferred")
     unit_note = f'<span class="rp-unit-note">{labels.t("table4_unit_note", lang)}</span>'
     styler = _style(frame, "table4", caption, pd.DataFrame(classes, index=index, columns=columns))
-    return Table("table-4", styler, tuple(notes) + (unit_note, _source(ch, T4)))
+    return Table("table-4", styler, tuple(notes) + (unit_note, _source(ch, T4)), footer(ch, "Table 4", (T4,)))
 
 
 def table5(ch: Chapter) -> Table:
@@ -178,7 +181,8 @@ def table5(ch: Chapter) -> Table:
         rows.append(row)
     frame = pd.DataFrame(rows, index=[labels.value("account", a, lang) for a in accounts], columns=columns)
     caption = _caption(ch, 5, "table5_title", "unit_billion_krw")
-    return Table("table-5", _style(frame, "table5", caption), tuple(notes) + (_source(ch, T5),))
+    return Table("table-5", _style(frame, "table5", caption), tuple(notes) + (_source(ch, T5),),
+                 footer(ch, "Table 5", (T5,)))
 
 
 def rsip(ch: Chapter) -> Table:
@@ -197,4 +201,4 @@ def rsip(ch: Chapter) -> Table:
     frame = pd.DataFrame(rows, columns=columns)
     caption = _caption(ch, None, "rsip_title", None)
     styler = _style(frame, "rsip", caption).hide(axis="index")
-    return Table("table-rsip", styler, (_source(ch, RSIP),))
+    return Table("table-rsip", styler, (_source(ch, RSIP),), footer(ch, RSIP, (RSIP,)))

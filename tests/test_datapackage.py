@@ -32,7 +32,9 @@ def test_real_package_loads_every_resource(data):
     names = [r["name"] for r in descriptor["resources"]]
     assert isinstance(data, Data)
     assert list(data) == names
-    assert len(data) == len(descriptor["resources"]) == 11
+    assert {"table1-key-factors", "table2-household-income", "table3-ripp-first-stage",
+            "table4-investment-by-project-type", "table5-budget-2010-2011", "rsip-performance",
+            "places", "errata", "claims"} <= set(names)
 
 
 def test_real_package_row_counts_match_the_csv_files(data, read_rows):

@@ -1,0 +1,80 @@
+"""Status badges and provenance lines under every reproduced table and figure.
+
+The badge sums up the ledger rows of the table (:mod:`.claims`): *reproduced*
+(no discrepancy), *reproduced with errata* (every discrepancy is resolved by a
+documented erratum) or *discrepancies* (some are not), and links to those rows
+in the reproducibility report. The provenance line names the parameters and the
+data files read, with their hashes. The notebook and the commit are filled in
+when the site is built (:mod:`.sphinx_offline`), so the executed notebooks do
+not change with every commit.
+"""
+
+from __future__ import annotations
+
+import html
+from functools import lru_cache
+from urllib.parse import quote
+
+import pandas as pd
+
+from . import claims, labels
+from .datapackage import Data
+from .params import Chapter
+
+REPORT_PAGE = "08-report.html"
+NOTEBOOK_SLOT = '<span class="rp-notebook"></span>'
+COMMIT_SLOT = '<span class="rp-commit"></span>'
+
+_CACHE: dict[int, pd.DataFrame] = {}
+
+
+def ledger_of(data: Data) -> pd.DataFrame:
+    """The ledger of ``data``, computed once per loaded data package."""
+    key = id(data)
+    if key not in _CACHE:
+        _CACHE.clear()
+        _CACHE[key] = claims.ledger(data)
+    return _CACHE[key]
+
+
+def badge_status(rows: pd.DataFrame) -> str:
+    disc = rows[rows["status"] == "discrepancy"]
+    if disc.empty:
+        return "reproduced"
+    explained = (disc["with_errata"] == "reproduced") | (disc["errata"] != "")
+    return "reproduced_with_errata" if explained.all() else "discrepancies"
+
+
+def rows_for(ch: Chapter, section: str) -> pd.DataFrame:
+    """Ledger rows of a table ('Table 2') or of the claims that read a resource ('rsip-performance')."""
+    rows = ledger_of(ch.printed)
+    if section.startswith("Table"):
+        return rows[rows["section"] == section]
+    deps = ch.printed["claims"].set_index("id")["depends_on"].fillna("")
+    return rows[rows["id"].map(lambda i: section in deps.get(i, ""))]
+
+
+def badge(ch: Chapter, section: str) -> str:
+    rows = rows_for(ch, section)
+    status = badge_status(rows)
+    counts = rows["status"].value_counts()
+    text = labels.t(f"badge_{status}", ch.lang)
+    detail = labels.t("badge_detail", ch.lang).format(
+        n=len(rows), reproduced=int(counts.get("reproduced", 0)), discrepancy=int(counts.get("discrepancy", 0)),
+        nc=int(counts.get("not checkable", 0)))
+    href = f"{REPORT_PAGE}?section={quote(section)}#ledger"
+    return (f'<a class="rp-badge rp-badge-{status.replace("_", "-")}" href="{href}">{html.escape(text)}</a> '
+            f'<span class="rp-badge-detail">{html.escape(detail)}</span>')
+
+
+def provenance(ch: Chapter, resources: tuple[str, ...]) -> str:
+    files = ", ".join(f'<code>data/{ch.printed.resource(r)["path"]}</code> (sha256 <code>{ch.printed.sha256(r)[:12]}</code>)'
+                      for r in resources)
+    return (f'<p class="rp-provenance">{labels.t("provenance_made_by", ch.lang)} {NOTEBOOK_SLOT} '
+            f'{labels.t("provenance_with", ch.lang)} <code>{html.escape(ch.params.describe())}</code>; '
+            f'{labels.t("provenance_data", ch.lang)} {files}; {labels.t("provenance_commit", ch.lang)} {COMMIT_SLOT}</p>')
+
+
+def footer(ch: Chapter, section: str | None, resources: tuple[str, ...]) -> str:
+    status = f'<p class="rp-status">{badge(ch, section)}</p>' if section else ""
+    return status + provenance(ch, resources)

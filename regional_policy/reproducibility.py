@@ -1,0 +1,148 @@
+"""Views of the claims ledger: the report chapter and the box that ends each chapter."""
+
+from __future__ import annotations
+
+import html
+
+import altair as alt
+import pandas as pd
+
+from . import claims, labels, style
+from .display import Figure
+from .params import Chapter
+from .provenance import REPORT_PAGE, ledger_of
+
+CHAPTER_SECTIONS = {1: ("Abstract", "1", "Table 1", "Korean abstract"), 2: ("2", "Table 2", "Table 3"),
+                    3: ("3", "Table 4"), 4: ("4", "Table 5"), 5: ("5",)}
+
+
+class Html:
+    """A ready-made HTML output with a plain-text twin."""
+
+    def __init__(self, html_text: str, text: str):
+        self.html_text, self.text = html_text, text
+
+    def __repr__(self) -> str:
+        return self.text
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"text/html": self.html_text, "text/plain": self.text}
+
+
+def _status(value: str, lang: str) -> str:
+    return labels.value("status", value, lang)
+
+
+def numbers_box(ch: Chapter, chapter: int) -> Html:
+    """'Numbers in this chapter': the ledger rows of the chapter's sections, linked to the report."""
+    lang = ch.lang
+    rows = ledger_of(ch.printed)
+    rows = rows[rows["section"].isin(CHAPTER_SECTIONS[chapter])]
+    counts = rows["status"].value_counts()
+    intro = labels.t("numbers_intro", lang).format(n=len(rows), reproduced=int(counts.get("reproduced", 0)),
+                                                  discrepancy=int(counts.get("discrepancy", 0)),
+                                                  nc=int(counts.get("not checkable", 0)))
+    items = "".join(
+        f'<li class="rp-st-{r.status.replace(" ", "-")}"><a href="{REPORT_PAGE}#claim-{html.escape(r.id)}">'
+        f"{html.escape(r.id)}</a> {html.escape(str(r.printed))} - {html.escape(_status(r.status, lang))}</li>"
+        for r in rows.itertuples())
+    body = (f'<aside class="rp-numbers" aria-label="{html.escape(labels.t("numbers_title", lang))}">'
+            f'<p class="rp-numbers-title">{html.escape(labels.t("numbers_title", lang))}</p>'
+            f"<p>{html.escape(intro)}</p><details><summary>{html.escape(labels.t('numbers_list', lang))}</summary>"
+            f'<ul class="rp-numbers-list">{items}</ul></details></aside>')
+    return Html(body, intro)
+
+
+def summary_chart(ch: Chapter) -> Figure:
+    """The headline: how many numbers are reproduced, discrepant or not checkable, by section."""
+    lang = ch.lang
+    L = ledger_of(ch.printed).copy()
+    L["status_label"] = L["status"].map(lambda s: _status(s, lang))
+    order = [_status(s, lang) for s in claims.STATUSES]
+    sections = list(dict.fromkeys(["Abstract", "1", "Table 1", "2", "Table 2", "Table 3", "3", "Table 4", "4",
+                                   "Table 5", "5", "Korean abstract"]))
+    L["section_label"] = L["section"].map(lambda s: labels.t("section_label", lang).format(s=s) if s[0].isdigit() else s)
+    section_labels = [labels.t("section_label", lang).format(s=s) if s[0].isdigit() else s for s in sections]
+    counts = L.groupby(["section_label", "status_label"]).size().reset_index(name="n")
+    chart = alt.Chart(counts).mark_bar().encode(
+        y=alt.Y("section_label:N", title=None, sort=section_labels),
+        x=alt.X("n:Q", title=labels.t("axis_numbers", lang)),
+        color=alt.Color("status_label:N", title=labels.t("check_status", lang), sort=order,
+                        scale=alt.Scale(domain=order, range=[style.OKABE_ITO[2], style.OKABE_ITO[5], style.MUTED])),
+        order=alt.Order("order:Q"),
+        tooltip=[alt.Tooltip("section_label:N", title=labels.t("tooltip_section", lang)),
+                 alt.Tooltip("status_label:N", title=labels.t("check_status", lang)),
+                 alt.Tooltip("n:Q", title=labels.t("axis_numbers", lang))],
+    ).transform_calculate(order=f"indexof({order!r}, datum.status_label)").properties(width=style.WIDTH, height=300)
+    s = claims.summary(L)
+    title = labels.t("chart_ledger_title", lang)
+    desc = labels.t("chart_ledger_desc", lang).format(n=len(L), r=s["reproduced"], d=s["discrepancy"],
+                                                      nc=s["not checkable"])
+    from .charts import _finish  # the book's chart style
+    data = counts.pivot(index="section_label", columns="status_label", values="n").fillna(0).astype(int)
+    data = data.reindex([x for x in section_labels if x in data.index]).reset_index()
+    data.columns.name = None
+    data = data.rename(columns={"section_label": labels.t("tooltip_section", lang)})
+    return Figure("chart-r-1", "R.1", title, desc, _finish(chart, title, desc), data, lang)
+
+
+def headline(ch: Chapter) -> Html:
+    s = claims.summary(ledger_of(ch.printed))
+    n = int(s.sum())
+    text = labels.t("headline", ch.lang).format(n=n, r=s["reproduced"], d=s["discrepancy"], nc=s["not checkable"])
+    return Html(f'<p class="rp-headline">{html.escape(text)}</p>', text)
+
+
+def ledger_table(ch: Chapter) -> Html:
+    """The whole ledger, one row per number, with ids as anchors; filtered in the page by ledger.js."""
+    lang = ch.lang
+    L = ledger_of(ch.printed)
+    cols = ["id", "section", "statement", "printed", "recomputed", "difference", "status", "with_errata",
+            "arithmetic", "errata"]
+    head = "".join(f'<th scope="col">{html.escape(labels.t("ledger_" + c, lang))}</th>' for c in cols)
+    body = []
+    for r in L.itertuples():
+        cells = []
+        for c in cols:
+            v = getattr(r, c)
+            if c in ("recomputed", "difference"):
+                v = "" if v is None or pd.isna(v) else f"{v:,.4g}"
+            elif c in ("status", "with_errata"):
+                v = _status(v, lang) + (f" ({_status('truncated', lang)})" if c == "status" and r.truncated else "")
+            cells.append(f"<td>{html.escape(str(v))}</td>")
+        body.append(f'<tr id="claim-{html.escape(r.id)}" data-section="{html.escape(r.section)}" '
+                    f'data-status="{html.escape(r.status)}">{"".join(cells)}</tr>')
+    filters = (f'<div class="rp-ledger-filter" role="search">'
+               f'<label>{html.escape(labels.t("filter_text", lang))} <input type="search" data-filter="text"></label> '
+               f'<label>{html.escape(labels.t("check_status", lang))} <select data-filter="status">'
+               f'<option value="">{html.escape(labels.t("filter_all", lang))}</option>'
+               + "".join(f'<option value="{s}">{html.escape(_status(s, lang))}</option>' for s in claims.STATUSES)
+               + f'</select></label> <label>{html.escape(labels.t("tooltip_section", lang))} <select data-filter="section">'
+               f'<option value="">{html.escape(labels.t("filter_all", lang))}</option>'
+               + "".join(f'<option value="{html.escape(s)}">{html.escape(s)}</option>'
+                         for s in dict.fromkeys(L["section"]))
+               + '</select></label> <output class="rp-ledger-count" aria-live="polite"></output></div>')
+    table = (f'<table class="rp-checks rp-ledger" id="ledger-table"><caption>{html.escape(labels.t("ledger_caption", lang))}'
+             f"</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
+    return Html(f'<div class="rp-ledger-wrap">{filters}{table}</div>', f"ledger: {len(L)} rows")
+
+
+def discrepancies(ch: Chapter) -> Html:
+    """Every discrepancy with its arithmetic, and the erratum that documents it."""
+    lang = ch.lang
+    L = ledger_of(ch.printed)
+    d = L[L["status"] == "discrepancy"]
+    items = []
+    for r in d.itertuples():
+        note = []
+        if r.truncated:
+            note.append(labels.t("note_truncated", lang))
+        if r.errata:
+            note.append(labels.t("note_erratum", lang).format(e=r.errata))
+        elif r.with_errata == "reproduced":
+            note.append(labels.t("note_resolved", lang))
+        items.append(f'<li><a href="#claim-{html.escape(r.id)}"><strong>{html.escape(r.id)}</strong></a> '
+                     f"({html.escape(r.section)}) {html.escape(r.statement)}: {labels.t('printed', lang)} "
+                     f"<code>{html.escape(str(r.printed))}</code>; {html.escape(r.arithmetic)}"
+                     f"{'. ' + html.escape(' '.join(note)) if note else ''}</li>")
+    return Html(f'<ol class="rp-discrepancies">{"".join(items)}</ol>', f"{len(d)} discrepancies")

@@ -1,0 +1,128 @@
+"""The claims ledger: coverage of the tables, computed statuses, checks that run and can fail."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+import regional_policy
+from regional_policy import claims
+
+from conftest import edit_cell, line_of, read_rows, DATA
+
+
+@pytest.fixture(scope="module")
+def ledger(data):
+    return claims.ledger(data)
+
+
+def test_claims_file_stores_no_status(data):
+    assert "status" not in data["claims"].columns
+    assert set(claims.STATUSES) == {"reproduced", "discrepancy", "not checkable"}
+
+
+def test_every_claim_either_names_a_check_or_gives_a_reason(data):
+    for row in data["claims"].itertuples():
+        has_check = isinstance(row.check, str) and row.check != ""
+        has_reason = isinstance(row.reason, str) and row.reason != ""
+        assert has_check != has_reason, row.id
+        if has_check:
+            assert row.check in claims.CHECKS, f"{row.id}: no check named {row.check}"
+            assert not math.isnan(row.precision), f"{row.id}: a checked claim needs a precision"
+
+
+def test_every_check_runs_and_every_check_is_used(data):
+    used = set(data["claims"]["check"].dropna())
+    assert used == set(claims.CHECKS), set(claims.CHECKS) ^ used
+    for name, fn in claims.CHECKS.items():
+        value, arithmetic = fn(data)
+        assert math.isfinite(float(value)) and arithmetic, name
+
+
+def test_every_derived_value_printed_in_a_table_has_a_ledger_row(ledger):
+    ids = set(ledger["id"])
+    expected = {f"table2.ratio.{r['year']}" for r in read_rows(DATA / "table2-household-income.csv")}
+    expected |= {f"table3.total.{c}" for c in ("total_invested", "infra", "tech_dev", "training", "business_service")}
+    t4 = read_rows(DATA / "table4-investment-by-project-type.csv")
+    expected |= {f"table4.column.{r['programme']}" for r in t4 if r["project_type"] == "Total"}
+    expected |= {f"table4.row.{r['project_type']}" for r in t4 if r["programme"] == "Total"}
+    expected |= {f"table4.share.{r['project_type']}.{r['programme']}" for r in t4
+                 if r["share_pct"] not in ("", "100") and r["amount"] not in ("", "-")}
+    t5 = read_rows(DATA / "table5-budget-2010-2011.csv")
+    expected |= {f"table5.total.{r['level']}.{r['year']}" for r in t5 if r["account"] == "Total"}
+    assert len(expected) == 41
+    assert expected <= ids, expected - ids
+
+
+def test_headline_counts_add_up(ledger, data):
+    s = claims.summary(ledger)
+    assert int(s.sum()) == len(ledger) == len(data["claims"]) + 41
+    assert s["discrepancy"] > 0 and s["reproduced"] > s["discrepancy"]
+
+
+@pytest.mark.parametrize("claim_id, status, recomputed", [
+    ("s2-ratio-2007", "reproduced", 72.48),
+    ("s2-total-1897", "reproduced", 1897.0),
+    ("s3-2-56-trillion", "reproduced", 2.56),
+    ("s3-four-41-3", "reproduced", 41.30),
+    ("s3-nine-6-5", "reproduced", 6.55),
+    ("s3-nine-13-7", "discrepancy", 13.82),
+    ("s3-nine-5-9", "discrepancy", 0.54),
+    ("s4-ripp-456-local-private", "discrepancy", 187.0),
+    ("s4-sales-600pct", "discrepancy", 504.75),
+    ("s4-employees-doubled", "reproduced", 1.87),
+    ("s4-iksan-jeonnam", "discrepancy", 35.0),
+    ("s2-share-business", "discrepancy", 16.03),
+])
+def test_statuses_are_computed_from_the_data(ledger, claim_id, status, recomputed):
+    row = ledger.set_index("id").loc[claim_id]
+    assert row["status"] == status
+    assert row["recomputed"] == pytest.approx(recomputed, abs=0.01)
+
+
+def test_errata_resolve_the_mistyped_cell(ledger):
+    row = ledger.set_index("id").loc["s3-nine-5-9"]
+    assert row["with_errata"] == "reproduced" and row["errata"] == "E1"
+
+
+def test_not_checkable_claims_have_no_recomputed_value(ledger):
+    nc = ledger[ledger["status"] == "not checkable"]
+    assert len(nc) > 0 and nc["recomputed"].isna().all() and (nc["arithmetic"] != "").all()
+
+
+def test_changing_one_value_flips_the_status(data_copy):
+    line = line_of(data_copy / "table5-budget-2010-2011.csv", level="Strategic Industry",
+                   account="Special Account (Mega Region)", year="2011")
+    edit_cell(data_copy, "table5-budget-2010-2011.csv", line, "amount", "275")
+    # keep the Total row adding up so that the package still loads: 275 + 171 + 16 = 462
+    total = line_of(data_copy / "table5-budget-2010-2011.csv", level="Strategic Industry", account="Total", year="2011")
+    edit_cell(data_copy, "table5-budget-2010-2011.csv", total, "amount", "462")
+    changed = claims.ledger(regional_policy.load(data_copy / "datapackage.json")).set_index("id")
+    assert changed.loc["s4-ripp-269", "status"] == "discrepancy"
+    assert changed.loc["s4-ripp-269", "recomputed"] == 275
+    assert changed.loc["s4-linp-385", "status"] == "reproduced"
+
+
+def test_changing_an_income_flips_the_ratio_claim(data_copy):
+    line = line_of(data_copy / "table2-household-income.csv", year="2007")
+    edit_cell(data_copy, "table2-household-income.csv", line, "rural_income_b", "2700.0")
+    changed = claims.ledger(regional_policy.load(data_copy / "datapackage.json")).set_index("id")
+    assert changed.loc["s2-ratio-2007", "status"] == "discrepancy"
+    assert changed.loc["table2.ratio.2007", "status"] == "discrepancy"
+
+
+def test_truncation_is_recognised(ledger):
+    by_id = ledger.set_index("id")
+    assert bool(by_id.loc["s3-four-rd-54-3", "truncated"]) is True
+    assert bool(by_id.loc["s2-share-business", "truncated"]) is False
+
+
+def test_evaluate_uses_half_the_printed_precision(data):
+    row = pd.Series({"check": "t5_rsip_total_2011", "value": 182.4, "precision": 1})
+    assert claims.evaluate(row, data).status == "reproduced"
+    row["value"] = 182.6
+    assert claims.evaluate(row, data).status == "discrepancy"
+    row["check"] = ""
+    assert claims.evaluate(row, data).status == "not checkable"
