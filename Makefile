@@ -3,9 +3,8 @@ SHELL := /bin/bash
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-SHARED_GEO := ../shared/geo/upstream
 
-.PHONY: book test execute html validate lock clean
+.PHONY: book test execute html validate lock clean pdf browser bench
 
 $(STAMP): requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
@@ -27,7 +26,20 @@ execute: $(STAMP)
 html: $(STAMP)
 	$(PY) -m regional_policy.pipeline html
 
-## test: every test (package, bad data, nbval on book/, drift, the built site)
+## pdf: the whole book as one PDF, printed offline by Chromium (/usr/bin/chromium): _build/pdf/book.pdf
+pdf: $(STAMP)
+	$(PY) -m regional_policy.pipeline html
+	$(PY) -m regional_policy.pdf
+
+## browser: only the browser, accessibility, link, offline and PDF checks (screenshots in test-artifacts/)
+browser: $(STAMP)
+	$(PY) -m pytest tests/test_browser.py tests/test_links.py tests/test_offline.py tests/test_pdf.py
+
+## bench: time the builds, the tests, page weight and chart rendering (bench/results.json, bench/results.md)
+bench: $(STAMP)
+	$(PY) -m regional_policy.bench
+
+## test: every test (package, bad data, nbval on book/, drift, the built site, browser checks)
 test: $(STAMP)
 	$(PY) -m pytest tests
 	$(PY) -m pytest --nbval --nbval-current-env -p no:cacheprovider book/

@@ -603,3 +603,37 @@ def rd_plan_length(data):
     """Table 1's period of the plan for regional development, in years (inclusive)."""
     item, a, b = _rd_plan_years(data)
     return float(b - a + 1), f"Table 1: '{item}' covers {a} to {b} = {b - a + 1} years"
+
+
+# --- against the reconstructed figures (sources: data/sources.csv) ---------------------------------
+
+@check
+def strategic_per_unit(data):
+    """Figure 1's sources: industries listed per unit (Jeonnam's sources list five)."""
+    counts = data["figure1-strategic-industries"].groupby("province").size()
+    mean = float(counts.mean())
+    odd = ", ".join(f"{k} {v}" for k, v in counts.items() if v != 4) or "none"
+    return mean, f"figure1-strategic-industries: {counts.sum()} items / {len(counts)} units = {mean:.2f} (not four: {odd})"
+
+
+@check
+def leading_per_funded_region(data):
+    f2 = data["figure2-leading-industries"]
+    final = f2[(f2["version"] == "final") & (f2["economic_region"] != "capital")]
+    counts = final.groupby("economic_region").size()
+    return float(counts.mean()), (f"figure2-leading-industries, final list: {counts.sum()} industries / "
+                                  f"{len(counts)} funded regions = {counts.mean():.2f}")
+
+
+@check
+def chungcheong_leading_matches(data):
+    """How many of the two industries the paper names appear in each version of the list."""
+    f2 = data["figure2-leading-industries"]
+    cc = f2[f2["economic_region"] == "chungcheong"]
+
+    def hits(version):
+        names = " ".join(cc[cc["version"] == version]["industry_en"]).lower()
+        return int("bio" in names) + int("semiconductor" in names)
+    final, proposal = hits("final"), hits("proposal")
+    return float(proposal), (f"September 2008 proposal: {proposal} of 2 named (pharmaceutical/medical bio; "
+                             f"semiconductor & display); final list: {final} of 2 (bio and 'New IT')")

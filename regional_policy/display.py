@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from dataclasses import dataclass
 
 import altair as alt
@@ -42,8 +43,9 @@ def static_svg(chart: alt.TopLevelMixin) -> str:
     return vlc.vegalite_to_svg(spec)
 
 
-def data_table_html(frame: pd.DataFrame, table_id: str) -> str:
-    styler = frame.style.hide(axis="index").set_uuid(table_id).format(precision=1, thousands=",", na_rep="")
+def data_table_html(frame: pd.DataFrame, table_id: str, caption: str) -> str:
+    styler = (frame.style.hide(axis="index").set_uuid(table_id).format(precision=1, thousands=",", na_rep="")
+              .set_caption(html.escape(caption)))
     return styler.to_html()
 
 
@@ -84,7 +86,8 @@ class Figure:
             f'<p class="rp-desc" id="{desc}">{html.escape(self.description)}</p>\n'
             f"{notes}"
             f'<details class="rp-data"><summary>{labels.t("data_behind_chart", self.lang)}</summary>\n'
-            f"{data_table_html(self.data, self.name + '-data')}</details>\n"
+            f"{data_table_html(self.data, self.name + '-data', f'{self.label} {self.number}: ' + labels.t('data_behind_chart', self.lang))}"
+            "</details>\n"
             f"{self.footer}</figure>"
         )
 
@@ -107,10 +110,47 @@ class Table:
 
     def html(self) -> str:
         notes = "".join(f'<p class="rp-table-note">{n}</p>' for n in self.notes)
-        return f'<div class="rp-table" id="{self.name}-table">\n{self.styler.to_html()}\n{notes}{self.footer}</div>'
+        label = html.escape(re.sub(r"<[^>]+>", " ", str(self.styler.caption or self.name)).split("  ")[0].strip(), quote=True)
+        return (f'<div class="rp-table" id="{self.name}-table" role="region" tabindex="0" aria-label="{label}">\n'
+                f"{self.styler.to_html()}\n{notes}{self.footer}</div>")
 
     def __repr__(self) -> str:
         return f"{self.name}\n{self.styler.data.to_string()}"
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         return {"text/html": self.html(), "text/plain": repr(self)}
+
+
+class Embed:
+    """A chart without caption or description, as exercise solutions draw them (same offline drawing)."""
+
+    def __init__(self, chart: alt.TopLevelMixin, name: str, description: str):
+        self.chart, self.name, self.description = chart, name, description
+
+    def __repr__(self) -> str:
+        return f"chart {self.name}: {self.description}"
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        view, desc = f"{self.name}-view", f"{self.name}-desc"
+        text = (f'<figure class="rp-figure rp-figure-plain" id="{self.name}-figure">'
+                f'<div class="rp-vega rp-vega-plain" id="{view}" role="img" aria-label="{html.escape(self.description)}" '
+                f'aria-describedby="{desc}"></div>'
+                f'<script type="application/json" class="rp-vega-spec" data-target="{view}">{spec_json(self.chart)}</script>'
+                f'<noscript>{static_svg(self.chart)}</noscript>'
+                f'<figcaption class="rp-desc" id="{desc}">{html.escape(self.description)}</figcaption></figure>')
+        return {"text/html": text, VEGALITE_MIME: self.chart.to_dict(), "text/plain": repr(self)}
+
+
+def embed(chart: alt.TopLevelMixin, name: str, description: str | None = None) -> Embed:
+    """Show ``chart`` in a notebook and in the book, drawn by the shipped Vega bundle.
+
+    Without a description, one is made from the chart's mark and encoded fields.
+    """
+    if description is None:
+        spec = chart.to_dict()
+        fields = [f"{ch}: {enc.get('field', enc.get('aggregate', ''))}" for ch, enc in spec.get("encoding", {}).items()
+                  if isinstance(enc, dict)]
+        mark = spec.get("mark", {})
+        mark = mark.get("type") if isinstance(mark, dict) else mark
+        description = f"A {mark} chart ({'; '.join(fields)}) drawn by the solution of {name.removesuffix('-chart')}."
+    return Embed(chart, name, description)

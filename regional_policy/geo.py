@@ -36,6 +36,7 @@ import json
 import math
 import shutil
 import sys
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -96,14 +97,16 @@ def seed_cache(cache: Path = CACHE, shared: Path = SHARED) -> bool:
 
 def fetch(download: bool = False, cache: Path = CACHE, shared: Path = SHARED) -> Path | None:
     """The verified upstream file, via pooch; None if it is not cached and ``download`` is False."""
-    import pooch
-
     m = meta()
     seed_cache(cache, shared)
     if not (_good(Path(cache) / m["fname"]) or download):
         return None
-    return Path(pooch.retrieve(m["url"], known_hash=f"sha256:{m['sha256']}", fname=m["fname"], path=str(cache),
-                               progressbar=False))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # pooch imports tqdm.auto, which warns when ipywidgets is missing
+        import pooch
+
+        return Path(pooch.retrieve(m["url"], known_hash=f"sha256:{m['sha256']}", fname=m["fname"], path=str(cache),
+                                   progressbar=False))
 
 
 def boundaries_available(cache: Path = CACHE, shared: Path = SHARED) -> bool:

@@ -12,7 +12,6 @@ not change with every commit.
 from __future__ import annotations
 
 import html
-from functools import lru_cache
 from urllib.parse import quote
 
 import pandas as pd

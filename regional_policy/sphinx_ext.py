@@ -4,6 +4,8 @@
   1.0.4) an inline script naming a CDN URL for live code cells. The book offers
   no live code, so those scripts are dropped: no page refers to a script on
   another host, and no console error comes from the duplicate.
+* Every page gets a language switch to the same page in the other edition
+  (the English site at the root of ``_build/html``, the Korean one in ``ko/``).
 * Tables and charts carry empty ``rp-notebook`` and ``rp-commit`` slots
   (:mod:`.provenance`); each page fills them with its source notebook and the
   commit the site was built from, so that executed notebooks stay the same from
@@ -12,11 +14,12 @@
 
 from __future__ import annotations
 
+import posixpath
 import subprocess
 from functools import cache
 
 from .paths import ROOT
-from .provenance import COMMIT_SLOT, NOTEBOOK_SLOT
+from .provenance import COMMIT_SLOT, NOTEBOOK_SLOT, REPORT_PAGE
 
 
 @cache
@@ -42,12 +45,53 @@ def _fill_provenance(app, pagename, templatename, context, doctree):
     body = context.get("body")
     if not body or NOTEBOOK_SLOT not in body:
         return
-    notebook = f'<code>notebooks/{pagename.split("/")[-1]}.ipynb</code>'
-    context["body"] = (body.replace(NOTEBOOK_SLOT, f'<span class="rp-notebook">{notebook}</span>')
-                       .replace(COMMIT_SLOT, f'<span class="rp-commit"><code>{commit()}</code></span>'))
+    source = "profile" if "profiles/" in pagename else pagename.split("/")[-1]
+    notebook = f'<code>notebooks/{source}.ipynb</code>'
+    body = (body.replace(NOTEBOOK_SLOT, f'<span class="rp-notebook">{notebook}</span>')
+            .replace(COMMIT_SLOT, f'<span class="rp-commit"><code>{commit()}</code></span>'))
+    # links to the report are written relative to a chapter; a profile sits one folder deeper
+    report = ("book/" if app.config.rp_lang == "en" else "") + REPORT_PAGE
+    relative = posixpath.relpath(report, posixpath.dirname(pagename) or ".")
+    if relative != REPORT_PAGE:
+        body = body.replace(f'href="{REPORT_PAGE}', f'href="{relative}')
+    context["body"] = body
+
+
+def _language_switch(app, pagename, templatename, context, doctree):
+    from . import labels
+    from .pipeline import other_edition_url
+
+    lang = app.config.rp_lang
+    other = "ko" if lang == "en" else "en"
+    url = other_edition_url(pagename, lang)
+    link = (f'<p class="rp-lang-switch"><a href="{url}" hreflang="{other}" lang="{other}" '
+            f'rel="alternate">{labels.t("switch_language", other)}</a></p>')
+    if "body" in context:
+        context["body"] = link + context["body"]
+
+
+def _download_links(app, pagename, templatename, context, doctree):
+    """Each chapter page offers its notebook, a student copy without solutions, and an archive to run it."""
+    from . import labels
+    from .paths import NOTEBOOKS
+
+    name = pagename.split("/")[-1]
+    if "body" not in context or not (NOTEBOOKS / f"{name}.ipynb").exists():
+        return
+    lang = app.config.rp_lang
+    # the downloads sit at the root of the English site; the Korean site is its ko/ folder
+    up = "../" * (pagename.count("/") + (0 if lang == "en" else 1))
+    links = " · ".join(f'<a href="{up}downloads/{path}" download>{labels.t(key, lang)}</a>' for key, path in (
+        ("download_notebook", f"notebooks/{name}.ipynb"), ("download_student", f"student/{name}.ipynb"),
+        ("download_archive", f"{name}.zip")))
+    box = f'<p class="rp-downloads">{labels.t("download_title", lang)}: {links}</p>'
+    context["body"] = context["body"].replace('</h1>', '</h1>' + box, 1)
 
 
 def setup(app):
+    app.add_config_value("rp_lang", "en", "html")
     app.connect("html-page-context", _drop_thebe, priority=900)
+    app.connect("html-page-context", _language_switch, priority=900)
+    app.connect("html-page-context", _download_links, priority=900)
     app.connect("html-page-context", _fill_provenance, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

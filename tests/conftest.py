@@ -135,3 +135,50 @@ def load_problems(folder: Path) -> list:
 @pytest.fixture(name="load_problems")
 def load_problems_fixture():
     return load_problems
+
+
+# --- the built site, served, and one browser for the session ---------------------------------------------------
+
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    """A fresh strict build of the site (``_build/html``), made once per session."""
+    from regional_policy import pipeline
+
+    return pipeline.html(strict=True)  # raises SystemExit on any Sphinx warning
+
+
+@pytest.fixture(scope="session")
+def site_url(site, tmp_path_factory):
+    """A snapshot of the built site served on a free port of 127.0.0.1; the base URL ends in ``/``.
+
+    The snapshot keeps the browser tests apart from a rebuild of ``_build/html`` while they run.
+    """
+    from regional_policy.pdf import serve
+
+    snapshot = tmp_path_factory.mktemp("site") / "html"
+    shutil.copytree(site, snapshot)
+    with serve(snapshot) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright, one for the whole session."""
+    from playwright.sync_api import sync_playwright
+
+    from regional_policy.pdf import launch
+
+    with sync_playwright() as pw:
+        chromium = launch(pw)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """``test-artifacts/`` (git-ignored): screenshots, reports, PDF page images."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

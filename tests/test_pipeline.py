@@ -8,9 +8,11 @@ import papermill
 import pytest
 
 from regional_policy import pipeline
+from regional_policy.params import LANGS, Parameters
 from regional_policy.paths import BOOK, NOTEBOOKS
 
 SOURCES = pipeline.chapters()
+EDITIONS = [(lang, source) for lang in LANGS for source in SOURCES]
 
 
 def _cells(path):
@@ -27,24 +29,35 @@ def test_sources_are_stored_without_outputs_and_have_a_parameters_cell(source):
     code = [c for c in cells if c["cell_type"] == "code"]
     assert all(not c["outputs"] and c["execution_count"] is None for c in code)
     assert "parameters" in code[0]["metadata"].get("tags", [])
-    assert "rp.start(globals())" in "".join(code[1]["source"])
+    assert "rp.start(globals()" in "".join(code[1]["source"])
 
 
-@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
-def test_book_notebook_is_the_source_executed(source):
-    executed = BOOK / source.name
+@pytest.mark.parametrize("lang, source", EDITIONS, ids=lambda x: getattr(x, "name", x))
+def test_book_notebook_is_the_source_executed(lang, source):
+    executed = pipeline.book_dir(lang) / source.name
     assert executed.exists(), f"{executed} missing: run `make book`"
     meta = json.loads(executed.read_text(encoding="utf-8"))["metadata"]["regional_policy"]
     assert meta["source_sha256"] == pipeline.source_hash(source), (
         f"{executed.name} was executed from another version of {source}: run `make book`")
+    assert meta["parameters"]["lang"] == lang
+    assert meta["inputs_sha256"] == pipeline.inputs_hash(source, Parameters(**meta["parameters"])), (
+        f"{executed} is older than the data, the package or the requirements: run `make book`")
     book_cells = [c for c in _cells(executed) if "injected-parameters" not in c["metadata"].get("tags", [])]
-    assert ["".join(c["source"]) for c in book_cells] == ["".join(c["source"]) for c in _cells(source)]
+    wanted = [c for c in _cells(source) if pipeline.keeps(c, lang)]
+    assert ["".join(c["source"]) for c in book_cells] == ["".join(c["source"]) for c in wanted]
     injected = [c for c in _cells(executed) if "injected-parameters" in c["metadata"].get("tags", [])]
     assert len(injected) == 1 and "remove-cell" in injected[0]["metadata"]["tags"]
 
 
+def test_each_edition_keeps_only_its_own_prose():
+    for lang in LANGS:
+        for path in pipeline.book_dir(lang).glob("*.ipynb"):
+            tags = {t for c in _cells(path) for t in c["metadata"].get("tags", []) if t.startswith("lang-")}
+            assert tags <= {f"lang-{lang}"}, (path, tags)
+
+
 def test_executed_notebooks_have_no_errors_or_stderr():
-    for path in BOOK.glob("*.ipynb"):
+    for path in [*BOOK.glob("*.ipynb"), *BOOK.glob("ko/*.ipynb")]:
         for cell in _cells(path):
             for out in cell.get("outputs", []):
                 assert out["output_type"] != "error", f"{path.name}: {out.get('evalue')}"
@@ -52,11 +65,23 @@ def test_executed_notebooks_have_no_errors_or_stderr():
 
 
 def test_executing_again_gives_byte_identical_notebooks(tmp_path):
-    from regional_policy.params import Parameters
-
-    pipeline.execute(Parameters(), out=tmp_path)
+    pipeline.execute(Parameters(lang="ko"), out=tmp_path, force=True)
     for source in SOURCES:
-        assert (tmp_path / source.name).read_bytes() == (BOOK / source.name).read_bytes(), source.name
+        assert (tmp_path / source.name).read_bytes() == (BOOK / "ko" / source.name).read_bytes(), source.name
+
+
+def test_up_to_date_notebooks_are_not_executed_again(capsys):
+    before = {p: p.stat().st_mtime_ns for p in BOOK.glob("*.ipynb")}
+    pipeline.execute(Parameters())
+    assert "executed" not in capsys.readouterr().out
+    assert {p: p.stat().st_mtime_ns for p in BOOK.glob("*.ipynb")} == before
+
+
+def test_language_switch_urls():
+    assert pipeline.other_edition_url("book/02-introducing-phase", "en") == "../ko/02-introducing-phase.html"
+    assert pipeline.other_edition_url("02-introducing-phase", "ko") == "../book/02-introducing-phase.html"
+    assert pipeline.other_edition_url("genindex", "en") == "ko/genindex.html"
+    assert pipeline.other_edition_url("search", "ko") == "../search.html"
 
 
 def test_invalid_parameter_value_fails_in_the_first_cell(tmp_path):

@@ -7,13 +7,9 @@ import re
 
 import pytest
 
-from regional_policy import pipeline
 from regional_policy.paths import BOOK
 
-
-@pytest.fixture(scope="session")
-def site():
-    return pipeline.html(strict=True)  # raises SystemExit on any Sphinx warning
+# The session-scoped `site` fixture (a fresh strict build) is in conftest.py, shared with the browser tests.
 
 
 def _anchors_of(notebook):
@@ -51,7 +47,8 @@ def test_pages_exist_and_load_only_local_scripts(site):
 def test_chart_pages_carry_their_specs_and_the_data_downloads_exist(site):
     html = (site / "book" / "04-expansionary-phase.html").read_text(encoding="utf-8")
     specs = re.findall(r'<script type="application/json" class="rp-vega-spec" data-target="([^"]+)">', html)
-    assert specs == ["chart-4-1-view", "chart-4-2-view"]
+    assert specs[:2] == ["chart-4-1-view", "chart-4-2-view"]
+    assert all(s.startswith("ex-4-") for s in specs[2:])
     data_page = (site / "book" / "06-data.html").read_text(encoding="utf-8")
     for link in re.findall(r'href="\.\./data/([^"]+)"', data_page):
         assert (site / "data" / link).is_file(), link

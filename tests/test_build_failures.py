@@ -1,0 +1,159 @@
+"""Each kind of failure gives a clear message and a non-zero exit, and leaves the last good build alone.
+
+The pipeline runs in a scratch copy of the repository (``scratch``), built once
+for the English edition; each test breaks the copy in one way and checks the
+message, the exit code and that ``book/`` and ``_build/html`` are unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+
+ROOT = Path(__file__).resolve().parent.parent
+IGNORE = shutil.ignore_patterns(".git", "_build", ".venv", "__pycache__", ".pytest_cache", "test-artifacts",
+                                "*.egg-info", ".cache", "bench", "ko")
+
+
+def _fingerprint(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _run(copy: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "regional_policy.pipeline", *args], cwd=copy,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """A scratch copy of the repository with the English edition built."""
+    base = tmp_path_factory.mktemp("scratch")
+    copy = base / "project"
+    shutil.copytree(ROOT, copy, ignore=IGNORE)
+    if (ROOT.parent / "shared").exists():
+        (base / "shared").symlink_to(ROOT.parent / "shared")
+    result = _run(copy, "all", "--lang", "en")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return copy
+
+
+@pytest.fixture
+def scratch(built, tmp_path):
+    """A fresh copy of the built scratch project for one test to break."""
+    copy = tmp_path / "project"
+    shutil.copytree(built, copy, symlinks=True)
+    shared = built.parent / "shared"
+    if shared.exists():
+        (tmp_path / "shared").symlink_to(shared.resolve())
+    return copy
+
+
+def _unchanged(copy: Path):
+    before = {"book": _fingerprint(copy / "book"), "html": _fingerprint(copy / "_build" / "html")}
+
+    def check():
+        assert _fingerprint(copy / "book") == before["book"]
+        assert _fingerprint(copy / "_build" / "html") == before["html"]
+    return check
+
+
+def test_corrupt_csv(scratch):
+    check = _unchanged(scratch)
+    path = scratch / "data" / "table5-budget-2010-2011.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("Leading Industry,Special Account (Mega Region),2011,385",
+                                                             "Leading Industry,Special Account (Mega Region),2011,3x5"),
+                    encoding="utf-8")
+    result = _run(scratch, "all", "--lang", "en", "--force")
+    assert result.returncode == 2
+    assert "table5-budget-2010-2011.csv, line 3, column 'amount'" in result.stderr
+    check()
+
+
+def test_missing_file(scratch):
+    check = _unchanged(scratch)
+    (scratch / "data" / "rsip-performance.csv").unlink()
+    result = _run(scratch, "all", "--lang", "en")
+    assert result.returncode == 2 and "rsip-performance.csv: file not found" in result.stderr
+    check()
+
+
+def test_broken_datapackage_json(scratch):
+    check = _unchanged(scratch)
+    path = scratch / "data" / "datapackage.json"
+    path.write_text(path.read_text(encoding="utf-8").replace('"resources": [', '"resources": [,', 1), encoding="utf-8")
+    result = _run(scratch, "all", "--lang", "en")
+    assert result.returncode == 2 and "datapackage.json, line" in result.stderr and "invalid JSON" in result.stderr
+    check()
+
+
+def test_invalid_parameter(scratch):
+    check = _unchanged(scratch)
+    result = _run(scratch, "all", "--lang", "fr")
+    assert result.returncode == 2 and "lang='fr' is not allowed" in result.stderr and "'ko'" in result.stderr
+    check()
+
+
+def test_notebook_that_raises(scratch):
+    check = _unchanged(scratch)
+    nb = scratch / "notebooks" / "05-summary.ipynb"
+    doc = json.loads(nb.read_text(encoding="utf-8"))
+    code = [c for c in doc["cells"] if c["cell_type"] == "code"]
+    code[-1]["source"] = "raise ValueError('a deliberate failure')"
+    nb.write_text(json.dumps(doc), encoding="utf-8")
+    result = _run(scratch, "all", "--lang", "en")
+    assert result.returncode == 1
+    assert "05-summary.ipynb failed in cell" in result.stderr and "ValueError: a deliberate failure" in result.stderr
+    check()
+
+
+def test_kernel_that_dies(scratch):
+    check = _unchanged(scratch)
+    nb = scratch / "notebooks" / "05-summary.ipynb"
+    doc = json.loads(nb.read_text(encoding="utf-8"))
+    code = [c for c in doc["cells"] if c["cell_type"] == "code"]
+    code[-1]["source"] = "import os\nos._exit(1)"
+    nb.write_text(json.dumps(doc), encoding="utf-8")
+    result = _run(scratch, "all", "--lang", "en")
+    assert result.returncode == 1 and "05-summary.ipynb" in result.stderr
+    assert "DeadKernelError" in result.stderr or "died" in result.stderr
+    check()
+
+
+def test_site_that_does_not_build(scratch):
+    before = _fingerprint(scratch / "_build" / "html")
+    page = scratch / "book" / "glossary.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSee {ref}`a target that does not exist <nowhere>`.\n",
+                    encoding="utf-8")
+    result = _run(scratch, "html", "--lang", "en")
+    assert result.returncode == 1 and "jupyter-book build (en) failed" in result.stderr
+    assert "nowhere" in result.stdout + result.stderr
+    assert _fingerprint(scratch / "_build" / "html") == before
+
+
+def test_interrupted_build(scratch):
+    check = _unchanged(scratch)
+    proc = subprocess.Popen([sys.executable, "-m", "regional_policy.pipeline", "all", "--lang", "en", "--force"],
+                            cwd=scratch, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(4)  # validation done, kernels running
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode != 0
+    check()
+    assert not list((scratch / "book").glob(".execute-*"))
+
+
+def test_up_to_date_build_starts_no_kernel(built):
+    result = _run(built, "all", "--lang", "en")
+    assert result.returncode == 0
+    assert "executed" not in result.stdout and "compiled" not in result.stdout
+    assert "up to date" in result.stdout and "site up to date" in result.stdout
