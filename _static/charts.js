@@ -7,8 +7,12 @@
       if (!target || target.dataset.drawn) return;
       target.dataset.drawn = "1";
       var spec = JSON.parse(el.textContent);
+      // Vega-Embed relabels its container; keep our role, name and description for screen readers
+      var role = target.getAttribute("role"), label = target.getAttribute("aria-label");
       window.vegaEmbed(target, spec, { actions: false, renderer: "svg" })
         .then(function (result) {
+          if (role) target.setAttribute("role", role);
+          if (label) target.setAttribute("aria-label", label);
           target.dataset.rendered = "1";
           var svg = target.querySelector("svg");
           if (svg) {

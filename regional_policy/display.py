@@ -136,7 +136,7 @@ class Embed:
                 f'<div class="rp-vega rp-vega-plain" id="{view}" role="img" aria-label="{html.escape(self.description)}" '
                 f'aria-describedby="{desc}"></div>'
                 f'<script type="application/json" class="rp-vega-spec" data-target="{view}">{spec_json(self.chart)}</script>'
-                f'<noscript>{static_svg(self.chart)}</noscript>'
+                f'<noscript><div class="rp-static">{static_svg(self.chart)}</div></noscript>'
                 f'<figcaption class="rp-desc" id="{desc}">{html.escape(self.description)}</figcaption></figure>')
         return {"text/html": text, VEGALITE_MIME: self.chart.to_dict(), "text/plain": repr(self)}
 

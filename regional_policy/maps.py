@@ -406,8 +406,8 @@ def _changed_regions(ch: Chapter) -> list[str]:
     return out
 
 
-def figure2_map(ch: Chapter, version: str = "final") -> Figure | Table:
-    """Figure 2: the seven economic regions with their leading industries (``version``: final or proposal)."""
+def _figure2_parts(ch: Chapter, version: str):
+    """What the map and the tile grid of Figure 2 share: regions, colour, tooltip, emphasis, title, text, table."""
     lang = ch.lang
     check_version(version)
     regions = _regions_frame(ch, version)
@@ -425,6 +425,18 @@ def figure2_map(ch: Chapter, version: str = "final") -> Figure | Table:
            alt.Tooltip("industries_tip:N", title=labels.t("tooltip_leading", lang))]
     opacity = (alt.condition(alt.datum.highlighted, alt.value(1.0), alt.value(0.4)) if ch.highlight else alt.value(1.0))
     table = _figure2_frame(ch)
+    return regions, color, tip, opacity, title, desc, table
+
+
+def figure2_tiles(ch: Chapter, version: str = "final") -> Figure:
+    """Figure 2 on the tile grid: every unit one tile, coloured by its economic region."""
+    return _figure2_tiles(ch, *_figure2_parts(ch, version), fallback=False)
+
+
+def figure2_map(ch: Chapter, version: str = "final") -> Figure | Table:
+    """Figure 2: the seven economic regions with their leading industries (``version``: final or proposal)."""
+    lang = ch.lang
+    regions, color, tip, opacity, title, desc, table = _figure2_parts(ch, version)
     if not _ready():
         return _figure2_tiles(ch, regions, color, tip, opacity, title, desc, table)
     proj = MAP2.altair().to_dict()
@@ -456,7 +468,7 @@ def figure2_map(ch: Chapter, version: str = "final") -> Figure | Table:
                   notes=_notes(lang, labels.t("note_reconstructed", lang)))
 
 
-def _figure2_tiles(ch, regions, color, tip, opacity, title, desc, table) -> Figure:
+def _figure2_tiles(ch, regions, color, tip, opacity, title, desc, table, fallback: bool = True) -> Figure:
     lang = ch.lang
     grid = _tile_xy(ch)
     grid["key"] = grid["province"].map(lambda p: places.get(p)["economic_region"])
@@ -471,6 +483,9 @@ def _figure2_tiles(ch, regions, color, tip, opacity, title, desc, table) -> Figu
         x=alt.X("tx:Q", scale=None), y=alt.Y("ty:Q", scale=None), text="industries:N").transform_calculate(
         tx="datum.x + 8", ty="datum.y + 30")
     chart = alt.layer(tiles, names, regs).properties(width=4 * TILE_W + 3 * TILE_GAP, height=5 * TILE_H + 4 * TILE_GAP)
+    if not fallback:  # shown beside the map
+        return Figure("figure-2-tiles", "2b", title, desc, _finish(chart, title, desc), table, lang,
+                      prefix=labels.t("figure", lang), notes=(labels.t("note_reconstructed", lang),))
     return Figure("figure-2-map", "2", title, desc, _finish(chart, title, desc), table, lang, prefix=labels.t("figure", lang),
                   notes=(labels.t("note_no_boundaries_region", lang), labels.t("note_reconstructed", lang)))
 

@@ -42,6 +42,9 @@ VOLATILE_NOTEBOOK_KEYS = ("start_time", "end_time", "duration", "exception", "in
 META_KEY = "regional_policy"
 PACKAGE = Path(__file__).resolve().parent
 SITE_FILES = ("_config.yml", "_toc.yml")
+# Files of the built site that may differ between two builds of the same sources (regular expressions on
+# paths relative to _build/html): the stamp records when inputs were hashed, nothing else is volatile.
+VOLATILE_HTML = (r"\.build-stamp\.json",)
 # Build tooling that no notebook imports: changing it does not make the executed notebooks stale.
 BUILD_TOOLING = ("pipeline.py", "bench.py", "pdf.py", "sphinx_ext.py", "assets.py")
 
@@ -203,11 +206,11 @@ def execute(params: Parameters, jobs: int | None = None, out: Path | None = None
             with ProcessPoolExecutor(max_workers=jobs) as pool:
                 futures = [pool.submit(_execute_one, str(t.source), str(staged[t.target]), t.parameters) for t, _ in todo]
                 errors = []
-                for (task, _), fut in zip(todo, futures):
+                for n, ((task, _), fut) in enumerate(zip(todo, futures), start=1):
                     try:
                         _, seconds = fut.result()
                         label = task.target.relative_to(root).as_posix()
-                        print(f"  [{params.lang}] executed   {label:<36} {seconds:5.1f} s", flush=True)
+                        print(f"  [{params.lang}] {n:>2}/{len(todo)} executed {label:<34} {seconds:5.1f} s", flush=True)
                     except BuildError as exc:
                         errors.append(str(exc))
                     except Exception as exc:  # a worker process that died
@@ -280,13 +283,17 @@ def site_hash(lang: str) -> str:
 def _build_one(lang: str, strict: bool) -> Path:
     """Compile one edition into its work folder; return the built html folder."""
     work = BUILD / ".work" / lang
+    # always from scratch: Sphinx's incremental builds write some asset links differently (?v=) on a second pass
+    shutil.rmtree(work / "_build", ignore_errors=True)
     root, config, toc = _site_config(lang, work / "config")
     cmd = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(root), "--config", str(config),
            "--toc", str(toc), "--path-output", str(work), "--builder", "html"]
     if strict:
         cmd += ["-W", "-n", "--keep-going"]
     start = time.perf_counter()
-    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    # Sphinx imports this checkout's package (regional_policy.sphinx_ext), whatever else is installed
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH", "")]))}
+    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
     if result.returncode != 0:
         sys.stderr.write(result.stdout[-20000:] + result.stderr[-20000:])
         raise BuildError(f"jupyter-book build ({lang}) failed (exit {result.returncode}); _build/html was left as it was")

@@ -4,6 +4,7 @@
   1.0.4) an inline script naming a CDN URL for live code cells. The book offers
   no live code, so those scripts are dropped: no page refers to a script on
   another host, and no console error comes from the duplicate.
+* The bibliography loses two ARIA roles that no longer fit together.
 * Every page gets a language switch to the same page in the other edition
   (the English site at the root of ``_build/html``, the Korean one in ``ko/``).
 * Tables and charts carry empty ``rp-notebook`` and ``rp-commit`` slots
@@ -88,10 +89,20 @@ def _download_links(app, pagename, templatename, context, doctree):
     context["body"] = context["body"].replace('</h1>', '</h1>' + box, 1)
 
 
+def _bibliography_roles(app, pagename, templatename, context, doctree):
+    """Docutils marks the bibliography up as role="list" with role="doc-biblioentry" children, a pairing that
+    ARIA 1.2 no longer accepts (axe: aria-required-children); plain markup reads the same to everyone."""
+    body = context.get("body")
+    if body and 'class="citation-list"' in body:
+        context["body"] = (body.replace('<div role="list" class="citation-list">', '<div class="citation-list">')
+                           .replace(' role="doc-biblioentry"', ""))
+
+
 def setup(app):
     app.add_config_value("rp_lang", "en", "html")
     app.connect("html-page-context", _drop_thebe, priority=900)
     app.connect("html-page-context", _language_switch, priority=900)
     app.connect("html-page-context", _download_links, priority=900)
+    app.connect("html-page-context", _bibliography_roles, priority=900)
     app.connect("html-page-context", _fill_provenance, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

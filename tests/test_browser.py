@@ -229,7 +229,7 @@ def check_every_chart_is_drawn_and_has_a_text_alternative(v: Visit):
             # the same name and description a screen reader gets once it is open
             assert c["role"] == "img" and len(c["label"]) > 10 and len(c["desc"]) > 40, f"{name}: {c['id']} {c}"
         else:
-            assert ax["role"] in ("img", "graphics-document", "figure") and len(ax["name"]) > 10, f"{name}: {c['id']} {ax}"
+            assert ax["role"] in ("img", "image", "graphics-document", "figure") and len(ax["name"]) > 10, f"{name}: {c['id']} {ax}"
             assert len(ax["description"]) > 40, f"{name}: {c['id']} has no text description in the accessibility tree"
         assert c["caption"], f"{name}: {c['id']} has no caption"
         # the data table, where it helps: every chart of the book; an exercise's own small chart is described only

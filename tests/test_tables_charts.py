@@ -66,7 +66,7 @@ def test_every_table_renders_with_its_caption(data, corrected, name, lang, mode,
         assert table._repr_mimebundle_()["text/html"] == page
     else:
         assert table._repr_html_() == page
-    assert page.startswith(f'<div class="rp-table" id="{table.name}-table">')
+    assert page.startswith(f'<div class="rp-table" id="{table.name}-table" role="region" tabindex="0" aria-label="')
     caption = caption_of(page)
     if name in NUMBERED:
         word = "Table" if lang == "en" else "표"
