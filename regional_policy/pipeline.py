@@ -210,7 +210,9 @@ def execute(params: Parameters, jobs: int | None = None, out: Path | None = None
                     try:
                         _, seconds = fut.result()
                         label = task.target.relative_to(root).as_posix()
-                        print(f"  [{params.lang}] {n:>2}/{len(todo)} executed {label:<34} {seconds:5.1f} s", flush=True)
+                        bar = ("#" * round(20 * n / len(todo))).ljust(20, ".")
+                        print(f"  [{params.lang}] [{bar}] {n:>2}/{len(todo)} executed {label:<34} {seconds:5.1f} s",
+                              flush=True)
                     except BuildError as exc:
                         errors.append(str(exc))
                     except Exception as exc:  # a worker process that died
