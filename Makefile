@@ -1,10 +1,18 @@
-# The two commands of the README: `make book` and `make test`.
+# Korea's regional industrial policies, 1998-2011: a reproducible review. `make` alone lists the targets.
 SHELL := /bin/bash
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+FORCE ?=
+BUILD_FLAGS := $(if $(FORCE),--force,)
 
-.PHONY: book test execute html validate lock clean pdf browser bench
+.DEFAULT_GOAL := help
+.PHONY: help book check test lint format validate execute html pdf browser bench lock clean system
+
+## help: list the targets (this text)
+help:
+	@echo "make TARGET, where TARGET is one of:"
+	@grep -hE '^## ' $(MAKEFILE_LIST) | sed -e 's/^## /  /'
 
 $(STAMP): requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
@@ -13,41 +21,63 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-## book: install what is needed, validate the data, execute the notebooks into book/, build _build/html
+## book: install the pinned requirements into .venv, validate the data, execute the notebooks, build _build/html (FORCE=1: execute every notebook again)
 book: $(STAMP)
-	$(PY) -m regional_policy.pipeline all
+	$(PY) -m bookbuild.pipeline all $(BUILD_FLAGS)
 
-validate: $(STAMP)
-	$(PY) -m regional_policy.pipeline validate
+## check: the fast tier: lint (ruff on the packages, tests and notebooks) and the unit, data, claims and parameter tests; no build, no browser
+check: $(STAMP) lint
+	$(PY) -m pytest -m "not build and not browser" tests
 
-execute: $(STAMP)
-	$(PY) -m regional_policy.pipeline execute
-
-html: $(STAMP)
-	$(PY) -m regional_policy.pipeline html
-
-## pdf: the whole book as one PDF, printed offline by Chromium (/usr/bin/chromium): _build/pdf/book.pdf
-pdf: $(STAMP)
-	$(PY) -m regional_policy.pipeline html
-	$(PY) -m regional_policy.pdf
-
-## browser: only the browser, accessibility, link, offline and PDF checks (screenshots in test-artifacts/)
-browser: $(STAMP)
-	$(PY) -m pytest tests/test_browser.py tests/test_links.py tests/test_offline.py tests/test_pdf.py
-
-## bench: time the builds, the tests, page weight and chart rendering (bench/results.json, bench/results.md)
-bench: $(STAMP)
-	$(PY) -m regional_policy.bench
-
-## test: every test (package, bad data, nbval on book/, drift, the built site, browser checks)
-test: $(STAMP)
+## test: everything: lint, every test tier (unit, data, build, browser), nbval on book/; installs the Debian packages it needs when run as root
+test: $(STAMP) system lint
 	$(PY) -m pytest tests
 	$(PY) -m pytest --nbval --nbval-current-env -p no:cacheprovider book/
+
+## lint: ruff check and ruff format --check (the packages, the tests and the notebooks, configured in pyproject.toml)
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+## format: rewrite the code and the notebooks' code cells in the house style (ruff)
+format: $(STAMP)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+## validate: only validate the data package, the labels and the parameters
+validate: $(STAMP)
+	$(PY) -m bookbuild.pipeline validate
+
+## execute: only execute the notebooks whose inputs changed (notebooks/ -> book/, book/ko/)
+execute: $(STAMP)
+	$(PY) -m bookbuild.pipeline execute $(BUILD_FLAGS)
+
+## html: only compile the site from book/ (-> _build/html, _build/html/ko)
+html: $(STAMP)
+	$(PY) -m bookbuild.pipeline html
+
+## pdf: the whole book as one PDF, printed offline by Chromium (/usr/bin/chromium): _build/pdf/book.pdf
+pdf: $(STAMP) system
+	$(PY) -m bookbuild.pipeline html
+	$(PY) -m bookbuild.pdf
+
+## browser: only the browser, accessibility, link, offline and PDF checks (screenshots in test-artifacts/)
+browser: $(STAMP) system
+	$(PY) -m pytest -m browser tests
+
+## bench: time the builds, the tests, page weight and chart rendering (bench/results.json, bench/results.md)
+bench: $(STAMP) system
+	$(PY) -m bookbuild.bench
+
+## system: install the Debian packages the tests need (root with apt-get), or name the command that does
+system:
+	@bash .ci/system-packages
 
 ## lock: recompile requirements.txt from requirements.in (needs the package index)
 lock: $(STAMP)
 	$(VENV)/bin/pip install --quiet pip-tools
-	$(VENV)/bin/pip-compile --quiet --strip-extras --no-emit-index-url --output-file requirements.txt requirements.in
+	$(VENV)/bin/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links --output-file requirements.txt requirements.in
 
+## clean: remove the built site and the generated assets (not book/, which is kept in git)
 clean:
 	rm -rf _build _static/vendor

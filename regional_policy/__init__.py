@@ -1,12 +1,22 @@
-"""Shared logic of the book *Korea's regional industrial policies, 1998-2011*.
+"""The analysis package of the book *Korea's regional industrial policies, 1998-2011*: what the notebooks import.
 
-The notebooks in ``notebooks/`` stay thin: they call into this package, which
-loads and validates the data package (:mod:`.datapackage`), checks the printed
-arithmetic (:mod:`.consistency`), applies errata (:mod:`.errata`), lays out the
-paper's tables (:mod:`.tables`) and draws the charts (:mod:`.charts`).
+Layers, each importing only the ones above it in this list:
+
+- :mod:`.paths`, :mod:`.labels` (en/ko strings), :mod:`.places` (provinces)
+- :mod:`.datapackage`: the shared types and :func:`~.datapackage.read` (schemas)
+- :mod:`.consistency` (printed totals), :mod:`.errata` (documented corrections)
+- :mod:`.loader`: :func:`load` = read + errata + totals, the notebooks' entry point
+- :mod:`.claims`: the claims ledger (engine and catalogue)
+- :mod:`.params`: a chapter's parameters (:func:`start`)
+- rendering: :mod:`.display`, :mod:`.provenance`, :mod:`.tables`, :mod:`.charts`, :mod:`.maps`, :mod:`.geo`,
+  :mod:`.datapage` (the data page), :mod:`.report` (the reproducibility report), :mod:`.profiles`
+
+The build tooling (pipeline, Sphinx extension, downloads, PDF, bench) is the separate package ``bookbuild``,
+which imports this one and is never imported by it.
 """
 
-from .datapackage import DataError, load
+from .datapackage import DataError
+from .loader import load
 from .params import ParameterError, start
 
 __all__ = ["DataError", "ParameterError", "load", "start"]

@@ -13,18 +13,10 @@ import altair as alt
 import pandas as pd
 
 from . import labels, places, style
-from .provenance import footer
 from .display import Figure
 from .params import Chapter
+from .provenance import footer
 from .tables import RSIP, T2, T3, T4, T5
-
-
-def _finish(chart: alt.TopLevelMixin, title: str, description: str) -> alt.TopLevelMixin:
-    return (chart.properties(title=title, description=description)
-            .configure(font=style.FONT)
-            .configure_view(stroke=None)
-            .configure_axis(labelFontSize=12, titleFontSize=12)
-            .configure_legend(labelFontSize=12, titleFontSize=12, orient="bottom", labelLimit=400))
 
 
 def _year_fraction(date: str) -> float:
@@ -51,61 +43,117 @@ def timeline(ch: Chapter) -> Figure:
     admins["phase"] = admins["phase_en" if lang == "en" else "phase_ko"]
     tl = timeline_frame(ch)
     tl = tl[tl["kind"] != "administration"]
-    x = alt.X("start:Q", title=labels.t("axis_year", lang), scale=alt.Scale(domain=[1993, 2014]),
-              axis=alt.Axis(format="d", tickMinStep=1))
-    bars = alt.Chart(admins).mark_bar(opacity=0.35, cornerRadius=2).encode(
-        x=alt.X("start:Q", title=labels.t("axis_year", lang), scale=alt.Scale(domain=[1993, 2014]),
-                axis=alt.Axis(format="d", tickMinStep=1)),
-        x2="end:Q",
-        color=alt.Color("phase:N", title=labels.t("legend_phase", lang),
-                        scale=alt.Scale(range=list(style.OKABE_ITO[:3])), sort=list(admins["phase"])),
-        tooltip=[alt.Tooltip("name:N", title=labels.t("tooltip_administration", lang)),
-                 alt.Tooltip("phase:N", title=labels.t("legend_phase", lang)),
-                 alt.Tooltip("start:Q", title=labels.t("tooltip_from", lang), format="d"),
-                 alt.Tooltip("end:Q", title=labels.t("tooltip_to", lang), format="d")])
+    x = alt.X(
+        "start:Q",
+        title=labels.t("axis_year", lang),
+        scale=alt.Scale(domain=[1993, 2014]),
+        axis=alt.Axis(format="d", tickMinStep=1),
+    )
+    bars = (
+        alt.Chart(admins)
+        .mark_bar(opacity=0.35, cornerRadius=2)
+        .encode(
+            x=alt.X(
+                "start:Q",
+                title=labels.t("axis_year", lang),
+                scale=alt.Scale(domain=[1993, 2014]),
+                axis=alt.Axis(format="d", tickMinStep=1),
+            ),
+            x2="end:Q",
+            color=alt.Color(
+                "phase:N",
+                title=labels.t("legend_phase", lang),
+                scale=alt.Scale(range=list(style.OKABE_ITO[:3])),
+                sort=list(admins["phase"]),
+            ),
+            tooltip=[
+                alt.Tooltip("name:N", title=labels.t("tooltip_administration", lang)),
+                alt.Tooltip("phase:N", title=labels.t("legend_phase", lang)),
+                alt.Tooltip("start:Q", title=labels.t("tooltip_from", lang), format="d"),
+                alt.Tooltip("end:Q", title=labels.t("tooltip_to", lang), format="d"),
+            ],
+        )
+    )
     kinds = [labels.value("kind", k, lang) for k in ("law", "plan", "programme", "institution", "event")]
     y = alt.Y("kind_label:N", title=None, sort=kinds)
-    spans = alt.Chart(tl[tl["end"].notna()]).mark_rule(strokeWidth=3, color=style.OKABE_ITO[7]).encode(
-        x=x, x2="end:Q", y=y)
-    points = alt.Chart(tl).mark_point(filled=True, size=70, color=style.OKABE_ITO[7]).encode(
-        x=x, y=y, shape=alt.Shape("kind_label:N", legend=None, sort=kinds),
-        tooltip=[alt.Tooltip("label:N", title=labels.t("tooltip_milestone", lang)),
-                 alt.Tooltip("date:N", title=labels.t("tooltip_date", lang)),
-                 alt.Tooltip("end_date:N", title=labels.t("tooltip_to", lang)),
-                 alt.Tooltip("section:N", title=labels.t("tooltip_section", lang))])
+    spans = (
+        alt.Chart(tl[tl["end"].notna()]).mark_rule(strokeWidth=3, color=style.OKABE_ITO[7]).encode(x=x, x2="end:Q", y=y)
+    )
+    points = (
+        alt.Chart(tl)
+        .mark_point(filled=True, size=70, color=style.OKABE_ITO[7])
+        .encode(
+            x=x,
+            y=y,
+            shape=alt.Shape("kind_label:N", legend=None, sort=kinds),
+            tooltip=[
+                alt.Tooltip("label:N", title=labels.t("tooltip_milestone", lang)),
+                alt.Tooltip("date:N", title=labels.t("tooltip_date", lang)),
+                alt.Tooltip("end_date:N", title=labels.t("tooltip_to", lang)),
+                alt.Tooltip("section:N", title=labels.t("tooltip_section", lang)),
+            ],
+        )
+    )
     band = bars.encode(y=alt.value(0), y2=alt.value(style.HEIGHT))
     chart = alt.layer(band, spans, points).properties(width=style.WIDTH, height=style.HEIGHT)
     title = labels.t("chart_timeline_title", lang)
     desc = labels.t("chart_timeline_desc", lang).format(n=len(tl))
-    data = tl[["date", "end_date", "kind_label", "label", "section"]].rename(columns={
-        "date": labels.t("tooltip_date", lang), "end_date": labels.t("tooltip_to", lang),
-        "kind_label": labels.t("tooltip_kind", lang), "label": labels.t("tooltip_milestone", lang),
-        "section": labels.t("tooltip_section", lang)})
-    return Figure("chart-1-1", "1.1", title, desc, _finish(chart, title, desc), data, lang,
-                  footer(ch, None, ("timeline", "administrations")))
+    data = tl[["date", "end_date", "kind_label", "label", "section"]].rename(
+        columns={
+            "date": labels.t("tooltip_date", lang),
+            "end_date": labels.t("tooltip_to", lang),
+            "kind_label": labels.t("tooltip_kind", lang),
+            "label": labels.t("tooltip_milestone", lang),
+            "section": labels.t("tooltip_section", lang),
+        }
+    )
+    return Figure(
+        "chart-1-1",
+        "1.1",
+        title,
+        desc,
+        style.finish(chart, title, desc),
+        data,
+        lang,
+        footer(ch, None, ("timeline", "administrations")),
+    )
 
 
 def income(ch: Chapter) -> Figure:
     lang, t2 = ch.lang, ch.data[T2]
-    long = t2.melt(id_vars="year", value_vars=["urban_income_a", "rural_income_b"], var_name="series",
-                   value_name="income")
-    long["household"] = long["series"].map({"urban_income_a": labels.t("table2_urban", lang),
-                                            "rural_income_b": labels.t("table2_rural", lang)})
+    long = t2.melt(
+        id_vars="year", value_vars=["urban_income_a", "rural_income_b"], var_name="series", value_name="income"
+    )
+    long["household"] = long["series"].map(
+        {"urban_income_a": labels.t("table2_urban", lang), "rural_income_b": labels.t("table2_rural", lang)}
+    )
     order = [labels.t("table2_urban", lang), labels.t("table2_rural", lang)]
     base = alt.Chart(long).encode(
-        x=alt.X("year:Q", title=labels.t("axis_year", lang), axis=alt.Axis(format="d", values=[int(y) for y in t2["year"]], labelOverlap=False, labelAngle=-45)),
+        x=alt.X(
+            "year:Q",
+            title=labels.t("axis_year", lang),
+            axis=alt.Axis(format="d", values=[int(y) for y in t2["year"]], labelOverlap=False, labelAngle=-45),
+        ),
         y=alt.Y("income:Q", title=labels.t("axis_income", lang)),
         color=alt.Color("household:N", title=None, sort=order, scale=alt.Scale(range=list(style.OKABE_ITO[:2]))),
-        tooltip=[alt.Tooltip("household:N", title=labels.t("tooltip_household", lang)),
-                 alt.Tooltip("year:Q", title=labels.t("axis_year", lang), format="d"),
-                 alt.Tooltip("income:Q", title=labels.t("axis_income", lang), format=",.1f")])
-    chart = (base.mark_line() + base.mark_point(filled=True, size=60)).properties(width=style.WIDTH, height=style.HEIGHT)
+        tooltip=[
+            alt.Tooltip("household:N", title=labels.t("tooltip_household", lang)),
+            alt.Tooltip("year:Q", title=labels.t("axis_year", lang), format="d"),
+            alt.Tooltip("income:Q", title=labels.t("axis_income", lang), format=",.1f"),
+        ],
+    )
+    chart = (base.mark_line() + base.mark_point(filled=True, size=60)).properties(
+        width=style.WIDTH, height=style.HEIGHT
+    )
     title = labels.t("chart_income_title", lang)
     desc = labels.t("chart_income_desc", lang).format(
-        urban=t2["urban_income_a"].iloc[-1], rural=t2["rural_income_b"].iloc[-1], year=t2["year"].iloc[-1])
+        urban=t2["urban_income_a"].iloc[-1], rural=t2["rural_income_b"].iloc[-1], year=t2["year"].iloc[-1]
+    )
     data = long.pivot(index="year", columns="household", values="income").reset_index()[["year"] + order]
     data = data.rename(columns={"year": labels.t("axis_year", lang)})
-    return Figure("chart-2-1", "2.1", title, desc, _finish(chart, title, desc), data, lang, footer(ch, "Table 2", (T2,)))
+    return Figure(
+        "chart-2-1", "2.1", title, desc, style.finish(chart, title, desc), data, lang, footer(ch, "Table 2", (T2,))
+    )
 
 
 def income_ratio(ch: Chapter) -> Figure:
@@ -117,66 +165,106 @@ def income_ratio(ch: Chapter) -> Figure:
     long["series"] = long["which"].map(names)
     order = list(names.values())
     base = alt.Chart(long).encode(
-        x=alt.X("year:Q", title=labels.t("axis_year", lang), axis=alt.Axis(format="d", values=[int(y) for y in t2["year"]], labelOverlap=False, labelAngle=-45)),
+        x=alt.X(
+            "year:Q",
+            title=labels.t("axis_year", lang),
+            axis=alt.Axis(format="d", values=[int(y) for y in t2["year"]], labelOverlap=False, labelAngle=-45),
+        ),
         y=alt.Y("ratio:Q", title=labels.t("axis_ratio", lang), scale=alt.Scale(domain=[60, 100])),
-        color=alt.Color("series:N", title=None, sort=order, scale=alt.Scale(range=[style.OKABE_ITO[0], style.OKABE_ITO[5]])),
-        tooltip=[alt.Tooltip("series:N", title=labels.t("tooltip_series", lang)),
-                 alt.Tooltip("year:Q", title=labels.t("axis_year", lang), format="d"),
-                 alt.Tooltip("ratio:Q", title=labels.t("axis_ratio", lang), format=".2f")])
+        color=alt.Color(
+            "series:N", title=None, sort=order, scale=alt.Scale(range=[style.OKABE_ITO[0], style.OKABE_ITO[5]])
+        ),
+        tooltip=[
+            alt.Tooltip("series:N", title=labels.t("tooltip_series", lang)),
+            alt.Tooltip("year:Q", title=labels.t("axis_year", lang), format="d"),
+            alt.Tooltip("ratio:Q", title=labels.t("axis_ratio", lang), format=".2f"),
+        ],
+    )
     line = base.transform_filter(alt.datum.which == "ratio_b_a_pct").mark_line()
     points = base.mark_point(size=70, filled=False, strokeWidth=2).encode(
-        shape=alt.Shape("series:N", sort=order, legend=None))
+        shape=alt.Shape("series:N", sort=order, legend=None)
+    )
     chart = (line + points).properties(width=style.WIDTH, height=style.HEIGHT)
     title = labels.t("chart_ratio_title", lang)
     low = frame.loc[frame["ratio_b_a_pct"].idxmax()]
-    desc = labels.t("chart_ratio_desc", lang).format(peak_year=int(low["year"]), peak=low["ratio_b_a_pct"],
-                                                      last_year=int(frame["year"].iloc[-1]),
-                                                      last=frame["ratio_b_a_pct"].iloc[-1])
-    data = frame.rename(columns={"year": labels.t("axis_year", lang), "ratio_b_a_pct": names["ratio_b_a_pct"],
-                                 "recomputed": names["recomputed"]})
-    return Figure("chart-2-2", "2.2", title, desc, _finish(chart, title, desc), data, lang, footer(ch, "Table 2", (T2,)))
+    desc = labels.t("chart_ratio_desc", lang).format(
+        peak_year=int(low["year"]),
+        peak=low["ratio_b_a_pct"],
+        last_year=int(frame["year"].iloc[-1]),
+        last=frame["ratio_b_a_pct"].iloc[-1],
+    )
+    data = frame.rename(
+        columns={
+            "year": labels.t("axis_year", lang),
+            "ratio_b_a_pct": names["ratio_b_a_pct"],
+            "recomputed": names["recomputed"],
+        }
+    )
+    return Figure(
+        "chart-2-2", "2.2", title, desc, style.finish(chart, title, desc), data, lang, footer(ch, "Table 2", (T2,))
+    )
 
 
 def _highlight_opacity(field: str, value: str | None):
     if value is None:
         return alt.value(1.0)
-    return alt.condition(alt.datum[field] == value, alt.value(1.0), alt.value(0.35))
+    return alt.condition(alt.datum[field] == value, alt.value(1.0), alt.value(style.DIMMED))
 
 
 def ripp_first_stage(ch: Chapter) -> Figure:
     lang, t3 = ch.lang, ch.data[T3]
     districts = t3[t3["row_type"] == "district"]
     sectors = ["infra", "tech_dev", "training", "business_service"]
-    long = districts.melt(id_vars=["district", "total_invested"], value_vars=sectors, var_name="sector_key",
-                          value_name="amount")
+    long = districts.melt(
+        id_vars=["district", "total_invested"], value_vars=sectors, var_name="sector_key", value_name="amount"
+    )
     long["sector"] = long["sector_key"].map(lambda s: labels.value("sector", s, lang))
     long["name"] = long["district"].map(lambda d: places.name(d, lang))
     long["order"] = long["sector_key"].map(sectors.index)
     names = [places.name(d, lang) for d in districts["district"]]
     sector_names = [labels.value("sector", s, lang) for s in sectors]
     hl = places.name(ch.highlight, lang) if ch.highlight in set(districts["district"]) else None
-    bars = alt.Chart(long).mark_bar().encode(
-        y=alt.Y("name:N", title=None, sort=names),
-        x=alt.X("sum(amount):Q", title=labels.t("axis_national_account", lang)),
-        color=alt.Color("sector:N", title=labels.t("legend_sector", lang), sort=sector_names,
-                        scale=alt.Scale(range=list(style.OKABE_ITO[:4]))),
-        order=alt.Order("order:Q"),
-        opacity=_highlight_opacity("name", hl),
-        tooltip=[alt.Tooltip("name:N", title=labels.t("table3_district", lang)),
-                 alt.Tooltip("sector:N", title=labels.t("legend_sector", lang)),
-                 alt.Tooltip("amount:Q", title=labels.t("axis_billion_krw", lang), format=",.1f")])
+    bars = (
+        alt.Chart(long)
+        .mark_bar()
+        .encode(
+            y=alt.Y("name:N", title=None, sort=names),
+            x=alt.X("sum(amount):Q", title=labels.t("axis_national_account", lang)),
+            color=alt.Color(
+                "sector:N",
+                title=labels.t("legend_sector", lang),
+                sort=sector_names,
+                scale=alt.Scale(range=list(style.OKABE_ITO[:4])),
+            ),
+            order=alt.Order("order:Q"),
+            opacity=_highlight_opacity("name", hl),
+            tooltip=[
+                alt.Tooltip("name:N", title=labels.t("table3_district", lang)),
+                alt.Tooltip("sector:N", title=labels.t("legend_sector", lang)),
+                alt.Tooltip("amount:Q", title=labels.t("axis_billion_krw", lang), format=",.1f"),
+            ],
+        )
+    )
     chart = bars.properties(width=style.WIDTH, height=180)
     title = labels.t("chart_ripp1_title", lang)
     national = districts[sectors].sum(axis=1)
     desc = labels.t("chart_ripp1_desc", lang).format(
-        national=national.sum(), total=districts["total_invested"].sum(),
-        share=100 * national.sum() / districts["total_invested"].sum())
+        national=national.sum(),
+        total=districts["total_invested"].sum(),
+        share=100 * national.sum() / districts["total_invested"].sum(),
+    )
     data = districts[["district", "total_invested", *sectors]].copy()
     data["district"] = names
-    data = data.rename(columns={"district": labels.t("table3_district", lang),
-                                "total_invested": labels.t("table3_total_invested", lang),
-                                **{s: labels.value("sector", s, lang) for s in sectors}})
-    return Figure("chart-2-3", "2.3", title, desc, _finish(chart, title, desc), data, lang, footer(ch, "Table 3", (T3,)))
+    data = data.rename(
+        columns={
+            "district": labels.t("table3_district", lang),
+            "total_invested": labels.t("table3_total_invested", lang),
+            **{s: labels.value("sector", s, lang) for s in sectors},
+        }
+    )
+    return Figure(
+        "chart-2-3", "2.3", title, desc, style.finish(chart, title, desc), data, lang, footer(ch, "Table 3", (T3,))
+    )
 
 
 def ripp_national_share(ch: Chapter) -> Figure:
@@ -186,30 +274,49 @@ def ripp_national_share(ch: Chapter) -> Figure:
     d["national"] = d[["infra", "tech_dev", "training", "business_service"]].sum(axis=1).round(1)
     d["other"] = (d["total_invested"] - d["national"]).round(1)
     d["name"] = d["district"].map(lambda x: places.name(x, lang))
-    long = d.melt(id_vars=["name", "total_invested"], value_vars=["national", "other"], var_name="k", value_name="amount")
+    long = d.melt(
+        id_vars=["name", "total_invested"], value_vars=["national", "other"], var_name="k", value_name="amount"
+    )
     long["source"] = long["k"].map(lambda k: labels.t("source_" + k, lang))
     long["order"] = long["k"].map({"national": 0, "other": 1})
     hl = places.name(ch.highlight, lang) if ch.highlight in set(d["district"]) else None
     order = [labels.t("source_national", lang), labels.t("source_other", lang)]
-    chart = alt.Chart(long).mark_bar().encode(
-        y=alt.Y("name:N", title=None, sort=list(d["name"])),
-        x=alt.X("amount:Q", title=labels.t("axis_billion_krw", lang), stack="zero"),
-        color=alt.Color("source:N", title=None, sort=order, scale=alt.Scale(range=[style.OKABE_ITO[0], style.MUTED])),
-        order=alt.Order("order:Q"),
-        opacity=_highlight_opacity("name", hl),
-        tooltip=[alt.Tooltip("name:N", title=labels.t("table3_district", lang)),
-                 alt.Tooltip("source:N", title=labels.t("tooltip_series", lang)),
-                 alt.Tooltip("amount:Q", title=labels.t("axis_billion_krw", lang), format=",.1f"),
-                 alt.Tooltip("total_invested:Q", title=labels.t("table3_total_invested", lang), format=",.1f")],
-    ).properties(width=style.WIDTH, height=180)
+    chart = (
+        alt.Chart(long)
+        .mark_bar()
+        .encode(
+            y=alt.Y("name:N", title=None, sort=list(d["name"])),
+            x=alt.X("amount:Q", title=labels.t("axis_billion_krw", lang), stack="zero"),
+            color=alt.Color(
+                "source:N", title=None, sort=order, scale=alt.Scale(range=[style.OKABE_ITO[0], style.MUTED])
+            ),
+            order=alt.Order("order:Q"),
+            opacity=_highlight_opacity("name", hl),
+            tooltip=[
+                alt.Tooltip("name:N", title=labels.t("table3_district", lang)),
+                alt.Tooltip("source:N", title=labels.t("tooltip_series", lang)),
+                alt.Tooltip("amount:Q", title=labels.t("axis_billion_krw", lang), format=",.1f"),
+                alt.Tooltip("total_invested:Q", title=labels.t("table3_total_invested", lang), format=",.1f"),
+            ],
+        )
+        .properties(width=style.WIDTH, height=180)
+    )
     title = labels.t("chart_ripp1_share_title", lang)
     desc = labels.t("chart_ripp1_share_desc", lang).format(
         low=d.loc[(d["national"] / d["total_invested"]).idxmin(), "name"],
-        high=d.loc[(d["national"] / d["total_invested"]).idxmax(), "name"])
-    data = d[["name", "total_invested", "national", "other"]].rename(columns={
-        "name": labels.t("table3_district", lang), "total_invested": labels.t("table3_total_invested", lang),
-        "national": labels.t("source_national", lang), "other": labels.t("source_other", lang)})
-    return Figure("chart-2-4", "2.4", title, desc, _finish(chart, title, desc), data, lang, footer(ch, "Table 3", (T3,)))
+        high=d.loc[(d["national"] / d["total_invested"]).idxmax(), "name"],
+    )
+    data = d[["name", "total_invested", "national", "other"]].rename(
+        columns={
+            "name": labels.t("table3_district", lang),
+            "total_invested": labels.t("table3_total_invested", lang),
+            "national": labels.t("source_national", lang),
+            "other": labels.t("source_other", lang),
+        }
+    )
+    return Figure(
+        "chart-2-4", "2.4", title, desc, style.finish(chart, title, desc), data, lang, footer(ch, "Table 3", (T3,))
+    )
 
 
 def investment_shares(ch: Chapter) -> Figure:
@@ -222,30 +329,46 @@ def investment_shares(ch: Chapter) -> Figure:
     parts["type_label"] = parts["project_type"].map(lambda p: labels.value("project_type", p, lang))
     types = list(dict.fromkeys(parts["type_label"]))
     programmes = list(dict.fromkeys(parts["programme_label"]))
-    group_of = {"4 regions 1st phase": "4 regions (1999)", "4 regions 2nd phase": "4 regions (1999)",
-                "9 regions": "9 regions (2002)"}
+    group_of = style.PROGRAMME_GROUP
     hl_group = places.get(ch.highlight)["ripp_group"] if ch.highlight else None
     parts["highlighted"] = parts["programme"].map(lambda p: hl_group is not None and group_of.get(p) == hl_group)
-    opacity = (alt.condition(alt.datum.highlighted, alt.value(1.0), alt.value(0.35))
-               if hl_group in group_of.values() else alt.value(1.0))
-    chart = alt.Chart(parts).mark_bar().encode(
-        y=alt.Y("programme_label:N", title=None, sort=programmes),
-        x=alt.X("amount:Q", stack="normalize", title=labels.t("axis_share", lang), axis=alt.Axis(format="%")),
-        color=alt.Color("type_label:N", title=labels.t("legend_project_type", lang), sort=types,
-                        scale=alt.Scale(range=list(style.OKABE_ITO[:4]))),
-        order=alt.Order("order:Q"),
-        opacity=opacity,
-        tooltip=[alt.Tooltip("programme_label:N", title=labels.t("tooltip_programme", lang)),
-                 alt.Tooltip("type_label:N", title=labels.t("legend_project_type", lang)),
-                 alt.Tooltip("amount:Q", title=labels.t("axis_100m_krw", lang), format=",.0f"),
-                 alt.Tooltip("share:Q", title=labels.t("axis_share_pct", lang), format=".1f")],
-    ).transform_calculate(order=f"indexof({types!r}, datum.type_label)").properties(width=style.WIDTH, height=200)
+    opacity = (
+        alt.condition(alt.datum.highlighted, alt.value(1.0), alt.value(style.DIMMED))
+        if hl_group in group_of.values()
+        else alt.value(1.0)
+    )
+    chart = (
+        alt.Chart(parts)
+        .mark_bar()
+        .encode(
+            y=alt.Y("programme_label:N", title=None, sort=programmes),
+            x=alt.X("amount:Q", stack="normalize", title=labels.t("axis_share", lang), axis=alt.Axis(format="%")),
+            color=alt.Color(
+                "type_label:N",
+                title=labels.t("legend_project_type", lang),
+                sort=types,
+                scale=alt.Scale(range=list(style.OKABE_ITO[:4])),
+            ),
+            order=alt.Order("order:Q"),
+            opacity=opacity,
+            tooltip=[
+                alt.Tooltip("programme_label:N", title=labels.t("tooltip_programme", lang)),
+                alt.Tooltip("type_label:N", title=labels.t("legend_project_type", lang)),
+                alt.Tooltip("amount:Q", title=labels.t("axis_100m_krw", lang), format=",.0f"),
+                alt.Tooltip("share:Q", title=labels.t("axis_share_pct", lang), format=".1f"),
+            ],
+        )
+        .transform_calculate(order=f"indexof({types!r}, datum.type_label)")
+        .properties(width=style.WIDTH, height=200)
+    )
     title = labels.t("chart_investment_title", lang)
     nine = parts[(parts["programme"] == "9 regions") & (parts["project_type"] == "Innovation infrastructure")]
     desc = labels.t("chart_investment_desc", lang).format(nine=float(nine["share"].iloc[0]))
     data = parts.pivot(index="programme_label", columns="type_label", values="amount").reindex(programmes)[types]
     data = data.reset_index().rename(columns={"programme_label": labels.t("tooltip_programme", lang)})
-    return Figure("chart-3-1", "3.1", title, desc, _finish(chart, title, desc), data, lang, footer(ch, "Table 4", (T4,)))
+    return Figure(
+        "chart-3-1", "3.1", title, desc, style.finish(chart, title, desc), data, lang, footer(ch, "Table 4", (T4,))
+    )
 
 
 def budget(ch: Chapter) -> Figure:
@@ -256,32 +379,53 @@ def budget(ch: Chapter) -> Figure:
     parts["account_label"] = parts["account"].map(lambda v: labels.value("account", v, lang))
     parts["year"] = parts["year"].astype(int).astype(str)
     levels = list(dict.fromkeys(parts["level_label"]))
-    accounts = [labels.value("account", a, lang) for a in ("Special Account (Mega Region)", "Local Account",
-                                                           "Private Account")]
-    chart = alt.Chart(parts).mark_bar().encode(
-        x=alt.X("year:N", title=None, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("sum(amount):Q", title=labels.t("axis_billion_krw", lang)),
-        color=alt.Color("account_label:N", title=labels.t("legend_account", lang), sort=accounts,
-                        scale=alt.Scale(range=[style.OKABE_ITO[0], style.OKABE_ITO[1], style.OKABE_ITO[2]])),
-        order=alt.Order("order:Q"),
-        column=alt.Column("level_label:N", title=None, sort=levels,
-                          header=alt.Header(labelFontSize=12, labelLimit=200)),
-        tooltip=[alt.Tooltip("level_label:N", title=labels.t("tooltip_level", lang)),
-                 alt.Tooltip("account_label:N", title=labels.t("legend_account", lang)),
-                 alt.Tooltip("year:N", title=labels.t("axis_year", lang)),
-                 alt.Tooltip("amount:Q", title=labels.t("axis_billion_krw", lang), format=",.0f")],
-    ).transform_calculate(order=f"indexof({accounts!r}, datum.account_label)").properties(width=150, height=style.HEIGHT)
+    accounts = [
+        labels.value("account", a, lang) for a in ("Special Account (Mega Region)", "Local Account", "Private Account")
+    ]
+    chart = (
+        alt.Chart(parts)
+        .mark_bar()
+        .encode(
+            x=alt.X("year:N", title=None, axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("sum(amount):Q", title=labels.t("axis_billion_krw", lang)),
+            color=alt.Color(
+                "account_label:N",
+                title=labels.t("legend_account", lang),
+                sort=accounts,
+                scale=alt.Scale(range=[style.OKABE_ITO[0], style.OKABE_ITO[1], style.OKABE_ITO[2]]),
+            ),
+            order=alt.Order("order:Q"),
+            column=alt.Column(
+                "level_label:N", title=None, sort=levels, header=alt.Header(labelFontSize=12, labelLimit=200)
+            ),
+            tooltip=[
+                alt.Tooltip("level_label:N", title=labels.t("tooltip_level", lang)),
+                alt.Tooltip("account_label:N", title=labels.t("legend_account", lang)),
+                alt.Tooltip("year:N", title=labels.t("axis_year", lang)),
+                alt.Tooltip("amount:Q", title=labels.t("axis_billion_krw", lang), format=",.0f"),
+            ],
+        )
+        .transform_calculate(order=f"indexof({accounts!r}, datum.account_label)")
+        .properties(width=150, height=style.HEIGHT)
+    )
     title = labels.t("chart_budget_title", lang)
     tot = t5[t5["account"] == "Total"].set_index(["level", "year"])["amount"]
     desc = labels.t("chart_budget_desc", lang).format(
-        l10=tot[("Leading Industry", 2010)], l11=tot[("Leading Industry", 2011)],
-        s10=tot[("Strategic Industry", 2010)], s11=tot[("Strategic Industry", 2011)])
-    data = parts.pivot_table(index=["level_label", "account_label"], columns="year", values="amount",
-                             aggfunc="sum", sort=False).reset_index()
-    data = data.rename(columns={"level_label": labels.t("tooltip_level", lang),
-                                "account_label": labels.t("legend_account", lang)})
+        l10=tot[("Leading Industry", 2010)],
+        l11=tot[("Leading Industry", 2011)],
+        s10=tot[("Strategic Industry", 2010)],
+        s11=tot[("Strategic Industry", 2011)],
+    )
+    data = parts.pivot_table(
+        index=["level_label", "account_label"], columns="year", values="amount", aggfunc="sum", sort=False
+    ).reset_index()
+    data = data.rename(
+        columns={"level_label": labels.t("tooltip_level", lang), "account_label": labels.t("legend_account", lang)}
+    )
     data.columns.name = None
-    return Figure("chart-4-1", "4.1", title, desc, _finish(chart, title, desc), data, lang, footer(ch, "Table 5", (T5,)))
+    return Figure(
+        "chart-4-1", "4.1", title, desc, style.finish(chart, title, desc), data, lang, footer(ch, "Table 5", (T5,))
+    )
 
 
 def rsip_growth(ch: Chapter) -> Figure:
@@ -291,29 +435,51 @@ def rsip_growth(ch: Chapter) -> Figure:
     for _, x in known.iterrows():
         name = labels.value("indicator", x["indicator"], lang)
         for year, col in ((2007, "value_2007"), (2010, "value_2010")):
-            rows.append({"indicator": name, "year": str(year), "value": float(x[col]),
-                         "index": round(100 * x[col] / x["value_2007"], 1),
-                         "multiple_printed": float(x["change_multiple_as_printed"])})
+            rows.append(
+                {
+                    "indicator": name,
+                    "year": str(year),
+                    "value": float(x[col]),
+                    "index": round(100 * x[col] / x["value_2007"], 1),
+                    "multiple_printed": float(x["change_multiple_as_printed"]),
+                }
+            )
     long = pd.DataFrame(rows)
     names = list(dict.fromkeys(long["indicator"]))
     base = alt.Chart(long).encode(
         x=alt.X("year:O", title=labels.t("axis_year", lang), axis=alt.Axis(labelAngle=0)),
         y=alt.Y("index:Q", title=labels.t("axis_index_2007", lang)),
-        color=alt.Color("indicator:N", title=None, sort=names, scale=alt.Scale(range=[style.OKABE_ITO[0], style.OKABE_ITO[1]])),
-        tooltip=[alt.Tooltip("indicator:N", title=labels.t("rsip_indicator", lang)),
-                 alt.Tooltip("year:N", title=labels.t("axis_year", lang)),
-                 alt.Tooltip("value:Q", title=labels.t("tooltip_value", lang), format=",.1f"),
-                 alt.Tooltip("index:Q", title=labels.t("axis_index_2007", lang), format=",.0f"),
-                 alt.Tooltip("multiple_printed:Q", title=labels.t("tooltip_multiple_printed", lang), format="g")])
-    text = base.transform_filter(alt.datum.year == "2010").mark_text(align="left", dx=8).encode(
-        text=alt.Text("index:Q", format=",.0f"))
+        color=alt.Color(
+            "indicator:N", title=None, sort=names, scale=alt.Scale(range=[style.OKABE_ITO[0], style.OKABE_ITO[1]])
+        ),
+        tooltip=[
+            alt.Tooltip("indicator:N", title=labels.t("rsip_indicator", lang)),
+            alt.Tooltip("year:N", title=labels.t("axis_year", lang)),
+            alt.Tooltip("value:Q", title=labels.t("tooltip_value", lang), format=",.1f"),
+            alt.Tooltip("index:Q", title=labels.t("axis_index_2007", lang), format=",.0f"),
+            alt.Tooltip("multiple_printed:Q", title=labels.t("tooltip_multiple_printed", lang), format="g"),
+        ],
+    )
+    text = (
+        base.transform_filter(alt.datum.year == "2010")
+        .mark_text(align="left", dx=8)
+        .encode(text=alt.Text("index:Q", format=",.0f"))
+    )
     chart = (base.mark_line(point=True) + text).properties(width=320, height=style.HEIGHT)
     title = labels.t("chart_rsip_title", lang)
     sales = known.set_index("indicator").loc["sales"]
     emp = known.set_index("indicator").loc["employees"]
-    desc = labels.t("chart_rsip_desc", lang).format(sales=sales["value_2010"] / sales["value_2007"],
-                                                    emp=emp["value_2010"] / emp["value_2007"])
-    data = long[["indicator", "year", "value", "index"]].rename(columns={
-        "indicator": labels.t("rsip_indicator", lang), "year": labels.t("axis_year", lang),
-        "value": labels.t("tooltip_value", lang), "index": labels.t("axis_index_2007", lang)})
-    return Figure("chart-4-2", "4.2", title, desc, _finish(chart, title, desc), data, lang, footer(ch, RSIP, (RSIP,)))
+    desc = labels.t("chart_rsip_desc", lang).format(
+        sales=sales["value_2010"] / sales["value_2007"], emp=emp["value_2010"] / emp["value_2007"]
+    )
+    data = long[["indicator", "year", "value", "index"]].rename(
+        columns={
+            "indicator": labels.t("rsip_indicator", lang),
+            "year": labels.t("axis_year", lang),
+            "value": labels.t("tooltip_value", lang),
+            "index": labels.t("axis_index_2007", lang),
+        }
+    )
+    return Figure(
+        "chart-4-2", "4.2", title, desc, style.finish(chart, title, desc), data, lang, footer(ch, RSIP, (RSIP,))
+    )

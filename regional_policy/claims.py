@@ -43,6 +43,7 @@ def check(fn):
 
 # --- helpers -------------------------------------------------------------------------------
 
+
 def _t4(data: Data, project_type: str, programme: str) -> float:
     t4 = data[T4]
     v = t4[(t4["project_type"] == project_type) & (t4["programme"] == programme)]["amount"].iloc[0]
@@ -68,8 +69,8 @@ def _t3_districts(data: Data) -> pd.DataFrame:
 
 
 def _t3_stage(data: Data) -> tuple[int, int]:
-    stage = data[T3]["stage"].iloc[0]            # "First (1999~2003)"
-    a, b = stage[stage.index("(") + 1:stage.index(")")].split("~")
+    stage = data[T3]["stage"].iloc[0]  # "First (1999~2003)"
+    a, b = stage[stage.index("(") + 1 : stage.index(")")].split("~")
     return int(a), int(b)
 
 
@@ -95,6 +96,7 @@ def _t3_national(data: Data) -> float:
 
 
 # --- administrations and time line ------------------------------------------------------------
+
 
 @check
 def admin_kim_start(data):
@@ -126,17 +128,20 @@ def _timeline_check(key: str, end: bool = False):
         row = _timeline(data, key)
         date = row["end_date"] if end else row["date"]
         return float(_year(date)), f"time line '{key}' ({row['section']}): {'until' if end else 'from'} {date}"
+
     return fn
 
 
-for _name, _key, _end in [("timeline_local_autonomy", "local-autonomy", False),
-                          ("timeline_civilian_start", "civilian-government", False),
-                          ("timeline_civilian_end", "civilian-government", True),
-                          ("timeline_crisis_start", "asian-financial-crisis", False),
-                          ("timeline_crisis_end", "asian-financial-crisis", True),
-                          ("timeline_special_act", "special-act-bnd", False),
-                          ("timeline_bnd_plan", "bnd-five-year-plan", False),
-                          ("linp_first_stage_end", "linp-first-stage", True)]:
+for _name, _key, _end in [
+    ("timeline_local_autonomy", "local-autonomy", False),
+    ("timeline_civilian_start", "civilian-government", False),
+    ("timeline_civilian_end", "civilian-government", True),
+    ("timeline_crisis_start", "asian-financial-crisis", False),
+    ("timeline_crisis_end", "asian-financial-crisis", True),
+    ("timeline_special_act", "special-act-bnd", False),
+    ("timeline_bnd_plan", "bnd-five-year-plan", False),
+    ("linp_first_stage_end", "linp-first-stage", True),
+]:
     _fn = _timeline_check(_key, _end)
     _fn.__name__ = _name
     check(_fn)
@@ -161,14 +166,14 @@ def bnd_plan_start_text_vs_table1(data):
 def table1_bnd_plan_length(data):
     t1 = data["table1-key-factors"]
     item = t1[t1["item"].str.startswith("5-Year Plan for Balanced National Development")]["item"].iloc[0]
-    a, b = (int(x) for x in item[item.index("(") + 1:item.index(")")].split("-"))
+    a, b = (int(x) for x in item[item.index("(") + 1 : item.index(")")].split("-"))
     return float(b - a + 1), f"Table 1: '{item}' covers {a} to {b} = {b - a + 1} years"
 
 
 def _rd_plan_years(data: Data) -> tuple[str, int, int]:
     t1 = data["table1-key-factors"]
     item = t1[t1["item"].str.startswith("5-Year Plan for Regional Development")]["item"].iloc[0]
-    a, b = (int(x) for x in item[item.index("(") + 1:item.index(")")].split("-"))
+    a, b = (int(x) for x in item[item.index("(") + 1 : item.index(")")].split("-"))
     return item, a, b
 
 
@@ -199,6 +204,7 @@ def years_since_1998(data):
 
 
 # --- places ---------------------------------------------------------------------------------------
+
 
 @check
 def place_count(data):
@@ -243,6 +249,7 @@ def gumi_province(data):
 
 
 # --- Table 2 and Table 3 --------------------------------------------------------------------------
+
 
 @check
 def table2_ratio_2007_recomputed(data):
@@ -292,15 +299,22 @@ def table3_total_trillion(data):
 @check
 def table3_national_trillion(data):
     n = _t3_national(data)
-    return n / 1000, f"Table 3 National Account: {n:,.1f} billion KRW = {n / 1000:.3f} trillion KRW " \
-                     f"(the rest, {(_t3_districts(data)['total_invested'].sum() - n) / 1000:.3f} trillion, is local and private)"
+    return (
+        n / 1000,
+        f"Table 3 National Account: {n:,.1f} billion KRW = {n / 1000:.3f} trillion KRW "
+        f"(the rest, {(_t3_districts(data)['total_invested'].sum() - n) / 1000:.3f} trillion, is local and private)",
+    )
 
 
 def _t3_share(sector: str):
     def fn(data):
         part = float(_t3_districts(data)[sector].sum())
         total = _t3_national(data)
-        return 100 * part / total, f"Table 3 National Account: {part:,.1f} / {total:,.1f} × 100 = {100 * part / total:.2f}"
+        return (
+            100 * part / total,
+            f"Table 3 National Account: {part:,.1f} / {total:,.1f} × 100 = {100 * part / total:.2f}",
+        )
+
     fn.__name__ = f"table3_share_{sector}"
     return fn
 
@@ -321,6 +335,7 @@ def table3_national_in_100m(data):
 
 
 # --- Table 4 ----------------------------------------------------------------------------------------
+
 
 @check
 def table4_nine_regions_start(data):
@@ -384,7 +399,10 @@ def nine_regions_annual_per_region(data):
     t = _t4(data, "Total", "9 regions")
     years = table4_nine_regions_span(data)[0]
     v = t / 10 / 9 / years
-    return v, f"{t:,.0f} hundred million KRW / 10 / 9 regions / {years:.0f} years (Table 4: 2002~2007) = {v:.2f} billion KRW"
+    return (
+        v,
+        f"{t:,.0f} hundred million KRW / 10 / 9 regions / {years:.0f} years (Table 4: 2002~2007) = {v:.2f} billion KRW",
+    )
 
 
 @check
@@ -401,6 +419,7 @@ def _nine_share(*types: str):
         total = _t4(data, "Total", "9 regions")
         v = 100 * sum(parts) / total
         return v, f"Table 4, 9 regions: {' + '.join(f'{p:,.0f}' for p in parts)} / {total:,.0f} × 100 = {v:.2f}"
+
     return fn
 
 
@@ -444,8 +463,11 @@ def t5_ripp_special_2011(data):
 @check
 def t5_ripp_local_private_2011(data):
     a, b = _t5(data, RIPP, LOCAL, 2011), _t5(data, RIPP, PRIVATE, 2011)
-    return a + b, f"Table 5, Strategic Industry 2011: local {a:,.0f} + private {b:,.0f} = {a + b:,.0f} " \
-                  f"(the total of all three accounts is {_t5(data, RIPP, TOTAL, 2011):,.0f})"
+    return (
+        a + b,
+        f"Table 5, Strategic Industry 2011: local {a:,.0f} + private {b:,.0f} = {a + b:,.0f} "
+        f"(the total of all three accounts is {_t5(data, RIPP, TOTAL, 2011):,.0f})",
+    )
 
 
 @check
@@ -462,8 +484,9 @@ def t5_rsip_total_2011(data):
 def linp_largest_2011_special(data):
     vals = {lv: _t5(data, lv, SPECIAL, 2011) for lv in (LINP, RIPP, RSIP)}
     largest = max(vals, key=vals.get)
-    return (1.0 if largest == LINP else 0.0), "Table 5, Special Account 2011: " + \
-        ", ".join(f"{k} {v:,.0f}" for k, v in vals.items())
+    return (1.0 if largest == LINP else 0.0), "Table 5, Special Account 2011: " + ", ".join(
+        f"{k} {v:,.0f}" for k, v in vals.items()
+    )
 
 
 @check
@@ -471,10 +494,13 @@ def gravity_moved_to_linp(data):
     def share(year):
         vals = {lv: _t5(data, lv, SPECIAL, year) for lv in (LINP, RIPP, RSIP)}
         return {k: 100 * v / sum(vals.values()) for k, v in vals.items()}
+
     s10, s11 = share(2010), share(2011)
     moved = s11[LINP] > s10[LINP] and s11[RIPP] < s10[RIPP]
-    return (1.0 if moved else 0.0), (f"share of the Special Account: LINP {s10[LINP]:.1f}% → {s11[LINP]:.1f}%, "
-                                     f"RIPP {s10[RIPP]:.1f}% → {s11[RIPP]:.1f}%")
+    return (1.0 if moved else 0.0), (
+        f"share of the Special Account: LINP {s10[LINP]:.1f}% → {s11[LINP]:.1f}%, "
+        f"RIPP {s10[RIPP]:.1f}% → {s11[RIPP]:.1f}%"
+    )
 
 
 @check
@@ -492,8 +518,11 @@ def _rsip(data: Data, indicator: str) -> pd.Series:
 def rsip_sales_growth_pct(data):
     r = _rsip(data, "sales")
     v = 100 * (r["value_2010"] / r["value_2007"] - 1)
-    return v, f"({r['value_2010']:g} / {r['value_2007']:g} - 1) × 100 = {v:.1f}% growth " \
-              f"(2010 is {100 * r['value_2010'] / r['value_2007']:.0f}% of the 2007 level)"
+    return (
+        v,
+        f"({r['value_2010']:g} / {r['value_2007']:g} - 1) × 100 = {v:.1f}% growth "
+        f"(2010 is {100 * r['value_2010'] / r['value_2007']:.0f}% of the 2007 level)",
+    )
 
 
 @check
@@ -504,6 +533,7 @@ def rsip_employee_multiple(data):
 
 
 # --- counts of items listed in the same sentence -------------------------------------------------
+
 
 @check
 def belts_sum(data):
@@ -531,6 +561,7 @@ def challenges_listed(data):
 
 
 # --- the ledger ------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -562,20 +593,45 @@ def ledger(data: Data) -> pd.DataFrame:
     rows = []
     for _, c in data["claims"].iterrows():
         out, fixed = evaluate(c, data), evaluate(c, corrected)
-        rows.append({"id": c["id"], "section": c["section"], "statement": c["statement"], "printed": c["printed"],
-                     "value": c["value"], "unit": c["unit"], "recomputed": out.recomputed,
-                     "difference": out.difference, "status": out.status, "with_errata": fixed.status,
-                     "arithmetic": out.arithmetic or (c["reason"] if not pd.isna(c["reason"]) else ""),
-                     "check": "" if pd.isna(c["check"]) else c["check"],
-                     "errata": "" if pd.isna(c["errata"]) else c["errata"], "source": "text"})
+        rows.append(
+            {
+                "id": c["id"],
+                "section": c["section"],
+                "statement": c["statement"],
+                "printed": c["printed"],
+                "value": c["value"],
+                "unit": c["unit"],
+                "recomputed": out.recomputed,
+                "difference": out.difference,
+                "status": out.status,
+                "with_errata": fixed.status,
+                "arithmetic": out.arithmetic or (c["reason"] if not pd.isna(c["reason"]) else ""),
+                "check": "" if pd.isna(c["check"]) else c["check"],
+                "errata": "" if pd.isna(c["errata"]) else c["errata"],
+                "source": "text",
+            }
+        )
     fixed_checks = {k.id: k for k in consistency.all_checks(corrected)}
     for k in consistency.all_checks(data):
         section = {T2: "Table 2", T3: "Table 3", T4: "Table 4", T5: "Table 5"}[k.resource]
-        rows.append({"id": k.id, "section": section, "statement": k.label, "printed": f"{k.printed:g}",
-                     "value": k.printed, "unit": data.field(k.resource, k.column).get("unit", ""),
-                     "recomputed": k.recomputed, "difference": k.difference, "status": k.status,
-                     "with_errata": fixed_checks[k.id].status, "arithmetic": k.formula,
-                     "check": f"consistency.{k.kind}", "errata": "", "source": "table"})
+        rows.append(
+            {
+                "id": k.id,
+                "section": section,
+                "statement": k.label,
+                "printed": f"{k.printed:g}",
+                "value": k.printed,
+                "unit": data.field(k.resource, k.column).get("unit", ""),
+                "recomputed": k.recomputed,
+                "difference": k.difference,
+                "status": k.status,
+                "with_errata": fixed_checks[k.id].status,
+                "arithmetic": k.formula,
+                "check": f"consistency.{k.kind}",
+                "errata": "",
+                "source": "table",
+            }
+        )
     frame = pd.DataFrame(rows)
     frame["truncated"] = [_truncated(r) for _, r in frame.iterrows()]
     return frame
@@ -589,7 +645,7 @@ def _truncated(r) -> bool:
     except (TypeError, ValueError):
         return False
     decimals = max(0, len(str(r["printed"]).rstrip("%").split(".")[-1]) if "." in str(r["printed"]) else 0)
-    factor = 10 ** decimals
+    factor = 10**decimals
     return math.floor(r["recomputed"] * factor + 1e-9) / factor == printed
 
 
@@ -607,13 +663,17 @@ def rd_plan_length(data):
 
 # --- against the reconstructed figures (sources: data/sources.csv) ---------------------------------
 
+
 @check
 def strategic_per_unit(data):
     """Figure 1's sources: industries listed per unit (Jeonnam's sources list five)."""
     counts = data["figure1-strategic-industries"].groupby("province").size()
     mean = float(counts.mean())
     odd = ", ".join(f"{k} {v}" for k, v in counts.items() if v != 4) or "none"
-    return mean, f"figure1-strategic-industries: {counts.sum()} items / {len(counts)} units = {mean:.2f} (not four: {odd})"
+    return (
+        mean,
+        f"figure1-strategic-industries: {counts.sum()} items / {len(counts)} units = {mean:.2f} (not four: {odd})",
+    )
 
 
 @check
@@ -621,8 +681,10 @@ def leading_per_funded_region(data):
     f2 = data["figure2-leading-industries"]
     final = f2[(f2["version"] == "final") & (f2["economic_region"] != "capital")]
     counts = final.groupby("economic_region").size()
-    return float(counts.mean()), (f"figure2-leading-industries, final list: {counts.sum()} industries / "
-                                  f"{len(counts)} funded regions = {counts.mean():.2f}")
+    return float(counts.mean()), (
+        f"figure2-leading-industries, final list: {counts.sum()} industries / "
+        f"{len(counts)} funded regions = {counts.mean():.2f}"
+    )
 
 
 @check
@@ -634,6 +696,9 @@ def chungcheong_leading_matches(data):
     def hits(version):
         names = " ".join(cc[cc["version"] == version]["industry_en"]).lower()
         return int("bio" in names) + int("semiconductor" in names)
+
     final, proposal = hits("final"), hits("proposal")
-    return float(proposal), (f"September 2008 proposal: {proposal} of 2 named (pharmaceutical/medical bio; "
-                             f"semiconductor & display); final list: {final} of 2 (bio and 'New IT')")
+    return float(proposal), (
+        f"September 2008 proposal: {proposal} of 2 named (pharmaceutical/medical bio; "
+        f"semiconductor & display); final list: {final} of 2 (bio and 'New IT')"
+    )

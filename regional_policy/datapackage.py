@@ -1,13 +1,11 @@
-"""Load the data package and validate every resource before anything is drawn.
+"""Read the data package and validate every resource against its schema: the bottom layer.
 
-:func:`load` is the single entry point. It checks, in order:
-
-1. that ``datapackage.json`` parses and describes readable CSV files;
-2. every resource against its Frictionless schema (types, required values,
-   ranges, allowed categories, primary and foreign keys);
-3. that the errata point at real cells;
-4. that every printed total equals the sum of its parts within rounding, once
-   the documented errata are applied (:mod:`.consistency`).
+:func:`read` checks that ``datapackage.json`` parses and describes readable CSV
+files, and every resource against its Frictionless schema (types, required
+values, ranges, allowed categories, primary and foreign keys). It knows nothing
+of errata or totals: :func:`regional_policy.loader.load`, one layer up, adds
+those checks. This module also holds the types every other module shares:
+:class:`Data`, :class:`Problem` and :class:`DataError`.
 
 Every problem is reported with the file, the line of the CSV file (the header
 is line 1), the column and what is wrong; all problems are collected and
@@ -89,7 +87,7 @@ class Data(Mapping):
     def sha256(self, resource: str) -> str:
         return hashlib.sha256(self.path(resource).read_bytes()).hexdigest()
 
-    def replace(self, frames: dict[str, pd.DataFrame]) -> "Data":
+    def replace(self, frames: dict[str, pd.DataFrame]) -> Data:
         """A copy with some tables replaced (used to apply errata)."""
         return Data(self.descriptor, {**self._frames, **frames}, self.base)
 
@@ -129,8 +127,10 @@ def _schema_problems(path: Path, descriptor: dict) -> list[Problem]:
             if column is None and err.type == "primary-key":
                 column = keys
             if column is None and err.type == "foreign-key":
-                column = ", ".join(fk["fields"] if isinstance(fk["fields"], str) else ", ".join(fk["fields"])
-                                   for fk in res["schema"].get("foreignKeys", []))
+                column = ", ".join(
+                    fk["fields"] if isinstance(fk["fields"], str) else ", ".join(fk["fields"])
+                    for fk in res["schema"].get("foreignKeys", [])
+                )
             cell = getattr(err, "cell", None)
             value = f"value {cell!r}: " if cell not in (None, "") else ""
             problems.append(Problem(file, line, column, f"{err.type}: {value}{err.note}"))
@@ -147,28 +147,24 @@ def _read_frame(path: Path, res: dict) -> pd.DataFrame:
     missing = schema.get("missingValues", [""])
     dtypes = {f["name"]: _PANDAS_TYPES.get(f["type"], "string") for f in schema["fields"]}
     bools = {f["name"] for f in schema["fields"] if f["type"] == "boolean"}
-    frame = pd.read_csv(path / res["path"], dtype={k: ("string" if v == "boolean" else v) for k, v in dtypes.items()},
-                        keep_default_na=False, na_values=missing, encoding="utf-8")
+    frame = pd.read_csv(
+        path / res["path"],
+        dtype={k: ("string" if v == "boolean" else v) for k, v in dtypes.items()},
+        keep_default_na=False,
+        na_values=missing,
+        encoding="utf-8",
+    )
     for name in bools:
         frame[name] = frame[name].map({"true": True, "false": False}).astype("boolean")
     return frame
 
 
-def load(path: str | Path = DATAPACKAGE, *, check_totals: bool = True) -> Data:
-    """Load and validate the data package; raise :class:`DataError` on any problem."""
+def read(path: str | Path = DATAPACKAGE) -> Data:
+    """Read the data package and validate it against its schemas; raise :class:`DataError` on any problem."""
     path = Path(path)
     descriptor = _read_descriptor(path)
     problems = _schema_problems(path, descriptor)
     if problems:
         raise DataError(problems)
     frames = {res["name"]: _read_frame(path.parent, res) for res in descriptor["resources"]}
-    data = Data(descriptor, frames, path.parent)
-    if check_totals:
-        from . import consistency, errata
-
-        corrected, errata_problems = errata.apply(data)
-        problems = errata_problems + [check.problem() for check in consistency.sum_checks(corrected)
-                                      if check.status != "reproduced"]
-        if problems:
-            raise DataError(problems)
-    return data
+    return Data(descriptor, frames, path.parent)

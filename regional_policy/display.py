@@ -44,8 +44,12 @@ def static_svg(chart: alt.TopLevelMixin) -> str:
 
 
 def data_table_html(frame: pd.DataFrame, table_id: str, caption: str) -> str:
-    styler = (frame.style.hide(axis="index").set_uuid(table_id).format(precision=1, thousands=",", na_rep="")
-              .set_caption(html.escape(caption)))
+    styler = (
+        frame.style.hide(axis="index")
+        .set_uuid(table_id)
+        .format(precision=1, thousands=",", na_rep="")
+        .set_caption(html.escape(caption))
+    )
     return styler.to_html()
 
 
@@ -81,7 +85,7 @@ class Figure:
             f'<script type="application/json" class="rp-vega-spec" data-target="{view}">'
             f"{spec_json(self.chart)}</script>\n"
             f'<noscript><div class="rp-static">{static_svg(self.chart)}</div></noscript>\n'
-            f'<figcaption><strong>{self.label} {self.number}.</strong> '
+            f"<figcaption><strong>{self.label} {self.number}.</strong> "
             f"{html.escape(self.caption)}</figcaption>\n"
             f'<p class="rp-desc" id="{desc}">{html.escape(self.description)}</p>\n'
             f"{notes}"
@@ -110,9 +114,13 @@ class Table:
 
     def html(self) -> str:
         notes = "".join(f'<p class="rp-table-note">{n}</p>' for n in self.notes)
-        label = html.escape(re.sub(r"<[^>]+>", " ", str(self.styler.caption or self.name)).split("  ")[0].strip(), quote=True)
-        return (f'<div class="rp-table" id="{self.name}-table" role="region" tabindex="0" aria-label="{label}">\n'
-                f"{self.styler.to_html()}\n{notes}{self.footer}</div>")
+        label = html.escape(
+            re.sub(r"<[^>]+>", " ", str(self.styler.caption or self.name)).split("  ")[0].strip(), quote=True
+        )
+        return (
+            f'<div class="rp-table" id="{self.name}-table" role="region" tabindex="0" aria-label="{label}">\n'
+            f"{self.styler.to_html()}\n{notes}{self.footer}</div>"
+        )
 
     def __repr__(self) -> str:
         return f"{self.name}\n{self.styler.data.to_string()}"
@@ -132,12 +140,14 @@ class Embed:
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         view, desc = f"{self.name}-view", f"{self.name}-desc"
-        text = (f'<figure class="rp-figure rp-figure-plain" id="{self.name}-figure">'
-                f'<div class="rp-vega rp-vega-plain" id="{view}" role="img" aria-label="{html.escape(self.description)}" '
-                f'aria-describedby="{desc}"></div>'
-                f'<script type="application/json" class="rp-vega-spec" data-target="{view}">{spec_json(self.chart)}</script>'
-                f'<noscript><div class="rp-static">{static_svg(self.chart)}</div></noscript>'
-                f'<figcaption class="rp-desc" id="{desc}">{html.escape(self.description)}</figcaption></figure>')
+        text = (
+            f'<figure class="rp-figure rp-figure-plain" id="{self.name}-figure">'
+            f'<div class="rp-vega rp-vega-plain" id="{view}" role="img" aria-label="{html.escape(self.description)}" '
+            f'aria-describedby="{desc}"></div>'
+            f'<script type="application/json" class="rp-vega-spec" data-target="{view}">{spec_json(self.chart)}</script>'
+            f'<noscript><div class="rp-static">{static_svg(self.chart)}</div></noscript>'
+            f'<figcaption class="rp-desc" id="{desc}">{html.escape(self.description)}</figcaption></figure>'
+        )
         return {"text/html": text, VEGALITE_MIME: self.chart.to_dict(), "text/plain": repr(self)}
 
 
@@ -148,8 +158,11 @@ def embed(chart: alt.TopLevelMixin, name: str, description: str | None = None) -
     """
     if description is None:
         spec = chart.to_dict()
-        fields = [f"{ch}: {enc.get('field', enc.get('aggregate', ''))}" for ch, enc in spec.get("encoding", {}).items()
-                  if isinstance(enc, dict)]
+        fields = [
+            f"{ch}: {enc.get('field', enc.get('aggregate', ''))}"
+            for ch, enc in spec.get("encoding", {}).items()
+            if isinstance(enc, dict)
+        ]
         mark = spec.get("mark", {})
         mark = mark.get("type") if isinstance(mark, dict) else mark
         description = f"A {mark} chart ({'; '.join(fields)}) drawn by the solution of {name.removesuffix('-chart')}."

@@ -62,9 +62,15 @@ def apply(data: Data) -> tuple[Data, list[Problem]]:
             problems.append(Problem(file, line, "field", f"{resource} has no column {err['field']!r}"))
             continue
         if not _same(err["printed"], data[resource].loc[row, err["field"]]):
-            problems.append(Problem(file, line, "printed",
-                                    f"{err['printed']!r} is not the value in {data.resource(resource)['path']} "
-                                    f"line {row + 2}, column '{err['field']}'"))
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    "printed",
+                    f"{err['printed']!r} is not the value in {data.resource(resource)['path']} "
+                    f"line {row + 2}, column '{err['field']}'",
+                )
+            )
             continue
         dtype = frame[err["field"]].dtype
         value = err["corrected"]

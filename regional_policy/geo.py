@@ -105,8 +105,11 @@ def fetch(download: bool = False, cache: Path = CACHE, shared: Path = SHARED) ->
         warnings.simplefilter("ignore")  # pooch imports tqdm.auto, which warns when ipywidgets is missing
         import pooch
 
-        return Path(pooch.retrieve(m["url"], known_hash=f"sha256:{m['sha256']}", fname=m["fname"], path=str(cache),
-                                   progressbar=False))
+        return Path(
+            pooch.retrieve(
+                m["url"], known_hash=f"sha256:{m['sha256']}", fname=m["fname"], path=str(cache), progressbar=False
+            )
+        )
 
 
 def boundaries_available(cache: Path = CACHE, shared: Path = SHARED) -> bool:
@@ -115,6 +118,7 @@ def boundaries_available(cache: Path = CACHE, shared: Path = SHARED) -> bool:
 
 
 # --- TopoJSON ----------------------------------------------------------------------------------
+
 
 def decode_arcs(topo: dict) -> list[np.ndarray]:
     """Absolute coordinates of every arc (quantized arcs are delta-encoded and need the transform)."""
@@ -152,6 +156,7 @@ def geometries(topo: dict, arcs: list[np.ndarray] | None = None) -> list[tuple[d
 
 # --- processing --------------------------------------------------------------------------------
 
+
 def province_2010(code: str) -> str:
     """The 2010 province of a 2012 sub-municipal unit (Sejong split back into Chungbuk and Chungnam)."""
     if code[:2] != SEJONG:
@@ -187,7 +192,7 @@ def area_km2(geom) -> float:
     if geom.is_empty:
         return 0.0
     lat = geom.centroid.y
-    return geom.area * 111.32 ** 2 * math.cos(math.radians(lat))
+    return geom.area * 111.32**2 * math.cos(math.radians(lat))
 
 
 def _clean(geom, others, min_km2: float = MIN_PART_KM2):
@@ -234,12 +239,32 @@ def build(topo: dict) -> tuple[dict, dict]:
     for key in [r["key"] for r in places.regions()]:
         geom = shapely.union_all([provinces[c] for c in sorted(provinces) if table[c]["economic_region"] == key])
         regions[key] = _finish(_clean(geom, None))
-    prov_fc = _collection([(code, {**{k: table[code][k] for k in ("code", "short_en", "short_ko", "name_en", "name_ko",
-                                                                    "economic_region")}, **anchor(g)}, g)
-                           for code, g in provinces.items()])
-    reg_fc = _collection([(r["key"], {"key": r["key"], "name_en": r["name_en"], "name_ko": r["name_ko"],
-                                      **anchor(regions[r["key"]])}, regions[r["key"]])
-                          for r in places.regions()])
+    prov_fc = _collection(
+        [
+            (
+                code,
+                {
+                    **{
+                        k: table[code][k]
+                        for k in ("code", "short_en", "short_ko", "name_en", "name_ko", "economic_region")
+                    },
+                    **anchor(g),
+                },
+                g,
+            )
+            for code, g in provinces.items()
+        ]
+    )
+    reg_fc = _collection(
+        [
+            (
+                r["key"],
+                {"key": r["key"], "name_en": r["name_en"], "name_ko": r["name_ko"], **anchor(regions[r["key"]])},
+                regions[r["key"]],
+            )
+            for r in places.regions()
+        ]
+    )
     return prov_fc, reg_fc
 
 
@@ -260,8 +285,14 @@ def _collection(items) -> dict:
     features = []
     for fid, props, geom in items:
         g = mapping(geom)
-        features.append({"type": "Feature", "id": fid, "properties": props,
-                         "geometry": {"type": g["type"], "coordinates": _rounded(g["coordinates"])}})
+        features.append(
+            {
+                "type": "Feature",
+                "id": fid,
+                "properties": props,
+                "geometry": {"type": g["type"], "coordinates": _rounded(g["coordinates"])},
+            }
+        )
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -272,13 +303,17 @@ def dumps(fc: dict) -> str:
 
 # --- output ------------------------------------------------------------------------------------
 
+
 def _stamp(input_sha: str) -> dict:
-    code = hashlib.sha256(Path(__file__).read_bytes() + (DATA / "places.csv").read_bytes()
-                          + (DATA / "economic-regions.csv").read_bytes()).hexdigest()
+    code = hashlib.sha256(
+        Path(__file__).read_bytes() + (DATA / "places.csv").read_bytes() + (DATA / "economic-regions.csv").read_bytes()
+    ).hexdigest()
     return {"input_sha256": input_sha, "code_sha256": code}
 
 
-def write(out: Path = OUT, download: bool = False, cache: Path = CACHE, shared: Path = SHARED) -> dict[str, Path] | None:
+def write(
+    out: Path = OUT, download: bool = False, cache: Path = CACHE, shared: Path = SHARED
+) -> dict[str, Path] | None:
     """Write the processed boundaries to ``out``; None (nothing written) if the boundaries are unavailable."""
     source = fetch(download=download, cache=cache, shared=shared)
     if source is None:
@@ -287,8 +322,11 @@ def write(out: Path = OUT, download: bool = False, cache: Path = CACHE, shared: 
     paths = {"provinces": out / PROVINCES, "regions": out / REGIONS}
     stamp_path = out / "stamp.json"
     stamp = _stamp(meta()["sha256"])
-    if all(p.is_file() for p in paths.values()) and stamp_path.is_file() \
-            and json.loads(stamp_path.read_text(encoding="utf-8")) == stamp:
+    if (
+        all(p.is_file() for p in paths.values())
+        and stamp_path.is_file()
+        and json.loads(stamp_path.read_text(encoding="utf-8")) == stamp
+    ):
         return paths
     prov, reg = build(json.loads(Path(source).read_text(encoding="utf-8")))
     out.mkdir(parents=True, exist_ok=True)
@@ -312,8 +350,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     paths = write(download=False)
     if paths is None:
-        print("boundaries not available: run `python -m regional_policy.geo fetch` (network) "
-              "or provide ../shared/geo/upstream/", file=sys.stderr)
+        print(
+            "boundaries not available: run `python -m regional_policy.geo fetch` (network) "
+            "or provide ../shared/geo/upstream/",
+            file=sys.stderr,
+        )
         return 1
     for p in paths.values():
         print(p)

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from IPython.display import HTML, display
 
 from . import places
-from .datapackage import Data, load
+from .datapackage import Data
+from .loader import load
 
 LANGS = ("en", "ko")
 ERRATA = ("as_printed", "corrected")
@@ -44,8 +45,9 @@ class Parameters:
         for name, values in allowed().items():
             value = getattr(self, name)
             if value not in values:
-                raise ParameterError(f"parameter {name}={value!r} is not allowed; allowed values: "
-                                     f"{', '.join(map(repr, values))}")
+                raise ParameterError(
+                    f"parameter {name}={value!r} is not allowed; allowed values: {', '.join(map(repr, values))}"
+                )
 
     def describe(self) -> str:
         return ", ".join(f"{k}={getattr(self, k)!r}" for k in DEFAULTS)
@@ -62,8 +64,10 @@ def check_names(namespace: dict, extra: tuple[str, ...] = ()) -> dict:
         found[name] = value
     unknown = sorted(set(found) - set(DEFAULTS) - set(extra))
     if unknown:
-        raise ParameterError(f"unknown parameter(s): {', '.join(unknown)}; this notebook takes: "
-                             f"{', '.join(list(DEFAULTS) + list(extra))}")
+        raise ParameterError(
+            f"unknown parameter(s): {', '.join(unknown)}; this notebook takes: "
+            f"{', '.join(list(DEFAULTS) + list(extra))}"
+        )
     return {k: v for k, v in found.items() if k in DEFAULTS}
 
 
@@ -91,6 +95,5 @@ def start(namespace: dict, extra: tuple[str, ...] = ()) -> Chapter:
     params = Parameters(**check_names(namespace, extra))
     printed = load()
     data = errata.apply(printed)[0] if params.errata == "corrected" else printed
-    display(HTML(f'<p class="rp-run-note">{labels.t("run_note", params.lang)}: '
-                 f"<code>{params.describe()}</code></p>"))
+    display(HTML(f'<p class="rp-run-note">{labels.t("run_note", params.lang)}: <code>{params.describe()}</code></p>'))
     return Chapter(params, data, printed)

@@ -17,20 +17,25 @@ import pandas as pd
 from . import charts, labels, maps, places
 from .display import Table
 from .params import Chapter, ParameterError
-from .reproducibility import Html
+from .report import Html
 
 
 def start(ch: Chapter, province: str) -> Chapter:
     """Validate ``province`` and highlight it everywhere."""
     if province not in places.keys():
-        raise ParameterError(f"parameter province={province!r} is not allowed; allowed values: "
-                             f"{', '.join(map(repr, places.keys()))}")
+        raise ParameterError(
+            f"parameter province={province!r} is not allowed; allowed values: {', '.join(map(repr, places.keys()))}"
+        )
     return dataclasses.replace(ch, params=dataclasses.replace(ch.params, highlight=province))
 
 
 def _table(frame: pd.DataFrame, name: str, caption: str, notes: tuple[str, ...] = ()) -> Table:
-    styler = (frame.style.hide(axis="index").set_uuid(name).set_caption(html.escape(caption))
-              .set_table_attributes('class="rp-checks"'))
+    styler = (
+        frame.style.hide(axis="index")
+        .set_uuid(name)
+        .set_caption(html.escape(caption))
+        .set_table_attributes('class="rp-checks"')
+    )
     return Table(name, styler, notes)
 
 
@@ -44,12 +49,14 @@ def title(ch: Chapter) -> Html:
 def facts(ch: Chapter) -> Table:
     """Code, names, economic region, Capital Region, RIPP group."""
     lang, p = ch.lang, places.get(ch.highlight)
-    rows = [(labels.t("profile_code", lang), p["code"]),
-            (labels.t("profile_name_en", lang), p["name_en"]),
-            (labels.t("profile_name_ko", lang), p["name_ko"]),
-            (labels.t("economic_region", lang), places.region_name(p["economic_region"], lang)),
-            (labels.t("profile_capital", lang), labels.t("yes" if p["capital_region"] == "true" else "no", lang)),
-            (labels.t("ripp_groups", lang), labels.t(f"ripp:{p['ripp_group']}", lang))]
+    rows = [
+        (labels.t("profile_code", lang), p["code"]),
+        (labels.t("profile_name_en", lang), p["name_en"]),
+        (labels.t("profile_name_ko", lang), p["name_ko"]),
+        (labels.t("economic_region", lang), places.region_name(p["economic_region"], lang)),
+        (labels.t("profile_capital", lang), labels.t("yes" if p["capital_region"] == "true" else "no", lang)),
+        (labels.t("ripp_groups", lang), labels.t(f"ripp:{p['ripp_group']}", lang)),
+    ]
     frame = pd.DataFrame(rows, columns=[labels.t("profile_fact", lang), labels.t("profile_value", lang)])
     return _table(frame, "profile-facts", labels.t("profile_facts_caption", lang))
 
@@ -59,11 +66,14 @@ def strategic_industries(ch: Chapter) -> Table:
     lang = ch.lang
     f1 = ch.data["figure1-strategic-industries"]
     rows = f1[f1["province"] == ch.highlight].sort_values("order")
-    frame = pd.DataFrame({
-        labels.t("profile_order", lang): rows["order"],
-        labels.t("profile_industry", lang): rows["industry_en" if lang == "en" else "industry_ko"],
-        labels.t("profile_confidence", lang): [labels.t(f"conf:{c}", lang) for c in rows["confidence"]],
-        labels.t("profile_sources", lang): rows["source"]})
+    frame = pd.DataFrame(
+        {
+            labels.t("profile_order", lang): rows["order"],
+            labels.t("profile_industry", lang): rows["industry_en" if lang == "en" else "industry_ko"],
+            labels.t("profile_confidence", lang): [labels.t(f"conf:{c}", lang) for c in rows["confidence"]],
+            labels.t("profile_sources", lang): rows["source"],
+        }
+    )
     return _table(frame, "profile-strategic", labels.t("profile_strategic_caption", lang))
 
 
@@ -73,11 +83,14 @@ def leading_industries(ch: Chapter) -> Table:
     region = places.get(ch.highlight)["economic_region"]
     f2 = ch.data["figure2-leading-industries"]
     rows = f2[f2["economic_region"] == region].sort_values(["version", "order"])
-    frame = pd.DataFrame({
-        labels.t("profile_version", lang): [labels.t(f"version:{v}", lang) for v in rows["version"]],
-        labels.t("profile_industry", lang): rows["industry_en" if lang == "en" else "industry_ko"],
-        labels.t("profile_confidence", lang): [labels.t(f"conf:{c}", lang) for c in rows["confidence"]],
-        labels.t("profile_sources", lang): rows["source"]})
+    frame = pd.DataFrame(
+        {
+            labels.t("profile_version", lang): [labels.t(f"version:{v}", lang) for v in rows["version"]],
+            labels.t("profile_industry", lang): rows["industry_en" if lang == "en" else "industry_ko"],
+            labels.t("profile_confidence", lang): [labels.t(f"conf:{c}", lang) for c in rows["confidence"]],
+            labels.t("profile_sources", lang): rows["source"],
+        }
+    )
     caption = labels.t("profile_leading_caption", lang).format(region=places.region_name(region, lang))
     return _table(frame, "profile-leading", caption)
 
@@ -90,8 +103,9 @@ def ripp_money(ch: Chapter) -> Table:
     if not row.empty:
         r = row.iloc[0]
         national = float(r[["infra", "tech_dev", "training", "business_service"]].sum())
-        text = labels.t("profile_ripp_first", lang).format(total=r["total_invested"], national=national,
-                                                           project=labels.value("project", r["project"], lang))
+        text = labels.t("profile_ripp_first", lang).format(
+            total=r["total_invested"], national=national, project=labels.value("project", r["project"], lang)
+        )
     elif p["ripp_group"] == "9 regions (2002)":
         t4 = ch.data["table4-investment-by-project-type"]
         total = t4[(t4["programme"] == "9 regions") & (t4["project_type"] == "Total")]["amount"].iloc[0]
@@ -110,8 +124,12 @@ def complexes(ch: Chapter) -> Table:
     if rows.empty:
         frame = pd.DataFrame({labels.t("profile_complexes", lang): [labels.t("profile_no_complex", lang)]})
     else:
-        frame = pd.DataFrame({labels.t("profile_complexes", lang): rows["name_en" if lang == "en" else "name_ko"],
-                              labels.t("profile_founded", lang): rows["founded"]})
+        frame = pd.DataFrame(
+            {
+                labels.t("profile_complexes", lang): rows["name_en" if lang == "en" else "name_ko"],
+                labels.t("profile_founded", lang): rows["founded"],
+            }
+        )
     return _table(frame, "profile-complexes", labels.t("profile_complexes_caption", lang))
 
 

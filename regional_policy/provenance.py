@@ -20,7 +20,7 @@ from . import claims, labels
 from .datapackage import Data
 from .params import Chapter
 
-REPORT_PAGE = "08-report.html"
+REPORT_PAGE = "07-report.html"
 NOTEBOOK_SLOT = '<span class="rp-notebook"></span>'
 COMMIT_SLOT = '<span class="rp-commit"></span>'
 
@@ -59,19 +59,28 @@ def badge(ch: Chapter, section: str) -> str:
     counts = rows["status"].value_counts()
     text = labels.t(f"badge_{status}", ch.lang)
     detail = labels.t("badge_detail", ch.lang).format(
-        n=len(rows), reproduced=int(counts.get("reproduced", 0)), discrepancy=int(counts.get("discrepancy", 0)),
-        nc=int(counts.get("not checkable", 0)))
+        n=len(rows),
+        reproduced=int(counts.get("reproduced", 0)),
+        discrepancy=int(counts.get("discrepancy", 0)),
+        nc=int(counts.get("not checkable", 0)),
+    )
     href = f"{REPORT_PAGE}?section={quote(section)}#ledger"
-    return (f'<a class="rp-badge rp-badge-{status.replace("_", "-")}" href="{href}">{html.escape(text)}</a> '
-            f'<span class="rp-badge-detail">{html.escape(detail)}</span>')
+    return (
+        f'<a class="rp-badge rp-badge-{status.replace("_", "-")}" href="{href}">{html.escape(text)}</a> '
+        f'<span class="rp-badge-detail">{html.escape(detail)}</span>'
+    )
 
 
 def provenance(ch: Chapter, resources: tuple[str, ...]) -> str:
-    files = ", ".join(f'<code>data/{ch.printed.resource(r)["path"]}</code> (sha256 <code>{ch.printed.sha256(r)[:12]}</code>)'
-                      for r in resources)
-    return (f'<p class="rp-provenance">{labels.t("provenance_made_by", ch.lang)} {NOTEBOOK_SLOT} '
-            f'{labels.t("provenance_with", ch.lang)} <code>{html.escape(ch.params.describe())}</code>; '
-            f'{labels.t("provenance_data", ch.lang)} {files}; {labels.t("provenance_commit", ch.lang)} {COMMIT_SLOT}</p>')
+    files = ", ".join(
+        f"<code>data/{ch.printed.resource(r)['path']}</code> (sha256 <code>{ch.printed.sha256(r)[:12]}</code>)"
+        for r in resources
+    )
+    return (
+        f'<p class="rp-provenance">{labels.t("provenance_made_by", ch.lang)} {NOTEBOOK_SLOT} '
+        f"{labels.t('provenance_with', ch.lang)} <code>{html.escape(ch.params.describe())}</code>; "
+        f"{labels.t('provenance_data', ch.lang)} {files}; {labels.t('provenance_commit', ch.lang)} {COMMIT_SLOT}</p>"
+    )
 
 
 def footer(ch: Chapter, section: str | None, resources: tuple[str, ...]) -> str:

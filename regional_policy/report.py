@@ -1,122 +1,206 @@
-"""Tables about the data itself: the arithmetic checks of a table, and the data package's resources."""
+"""Views of the claims ledger: the report chapter and the box that ends each chapter."""
 
 from __future__ import annotations
 
 import html
 
+import altair as alt
 import pandas as pd
 
-from . import consistency, labels
-from .display import Table
+from . import claims, labels, style
+from .display import Figure
 from .params import Chapter
+from .provenance import REPORT_PAGE, ledger_of
+
+CHAPTER_SECTIONS = {
+    1: ("Abstract", "1", "Table 1", "Korean abstract"),
+    2: ("2", "Table 2", "Table 3"),
+    3: ("3", "Table 4"),
+    4: ("4", "Table 5"),
+    5: ("5",),
+}
 
 
-def checks(ch: Chapter, resource: str, name: str) -> Table:
-    """Every printed total, share and ratio of ``resource``, recomputed from the printed parts."""
-    frame = consistency.as_frame([c for c in consistency.all_checks(ch.printed) if c.resource == resource])
-    lang = ch.lang
-    frame["status"] = [labels.value("status", s, lang) + (f" ({labels.value('status', 'truncated', lang)})" if t else "")
-                       for s, t in zip(frame["status"], frame["truncated"])]
-    frame = frame[["what", "printed", "recomputed", "difference", "status", "arithmetic"]]
-    frame["recomputed"] = frame["recomputed"].round(2)
-    frame = frame.rename(columns={c: labels.t(f"check_{c}", lang) for c in frame.columns})
-    status_col = labels.t("check_status", lang)
-    styler = (frame.style.hide(axis="index").set_uuid(name).format(precision=2, na_rep="")
-              .set_caption(html.escape(labels.t("checks_caption", ch.lang)))
-              .set_table_attributes('class="rp-checks"')
-              .apply(lambda col: ["color: #B00020; font-weight: 600" if v.startswith(labels.value("status", "discrepancy", lang)) else ""
-                                  for v in col],
-                     subset=[status_col]))
-    return Table(name, styler, (labels.t("checks_note", lang),))
+class Html:
+    """A ready-made HTML output with a plain-text twin."""
 
-
-def resources(ch: Chapter) -> Table:
-    """One row per resource of the data package: title, source, rows, download link and sha256."""
-    rows = []
-    for res in ch.printed.descriptor["resources"]:
-        src = res.get("x-source", {})
-        where = ", ".join(x for x in (src.get("table"), f"§{src['section']}" if src.get("section") else None) if x)
-        rows.append({"resource": res["name"], "title": res["title"], "source": f"{src.get('source', '')} {where}".strip(),
-                     "rows": len(ch.printed[res["name"]]),
-                     "download": f'<a href="../data/{res["path"]}" download>{res["path"]}</a>',
-                     "sha256": ch.printed.sha256(res["name"])[:12]})
-    frame = pd.DataFrame(rows)
-    styler = (frame.style.hide(axis="index").set_uuid("resources")
-              .set_caption(html.escape(labels.t("resources_caption", ch.lang))).set_table_attributes('class="rp-checks"'))
-    return Table("resources", styler)
-
-
-def schema(ch: Chapter, resource: str) -> Table:
-    """The fields of one resource: name, type, unit, description and constraints."""
-    res = ch.printed.resource(resource)
-    rows = []
-    for f in res["schema"]["fields"]:
-        cons = f.get("constraints", {})
-        rows.append({"field": f["name"], "type": f["type"], "unit": f.get("unit", ""),
-                     "description": f.get("description", ""),
-                     "constraints": "; ".join(f"{k}: {v}" for k, v in cons.items())})
-    keys = ", ".join(res["schema"].get("primaryKey", []))
-    frame = pd.DataFrame(rows)
-    caption = f"{html.escape(res['title'])} — <code>{res['path']}</code>"
-    styler = frame.style.hide(axis="index").set_uuid("schema-" + resource).set_caption(caption) \
-        .set_table_attributes('class="rp-checks"')
-    notes = (f"{labels.t('primary_key', ch.lang)}: <code>{keys}</code>. {html.escape(res.get('description', ''))}",)
-    return Table("schema-" + resource, styler, notes)
-
-
-class _Many:
-    """Several tables shown as one output."""
-
-    def __init__(self, tables):
-        self.tables = list(tables)
+    def __init__(self, html_text: str, text: str):
+        self.html_text, self.text = html_text, text
 
     def __repr__(self) -> str:
-        return "\n\n".join(repr(t) for t in self.tables)
+        return self.text
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {"text/html": "\n".join(t.html() for t in self.tables), "text/plain": repr(self)}
+        return {"text/html": self.html_text, "text/plain": self.text}
 
 
-def schemas(ch: Chapter) -> _Many:
-    """The schema of every resource, in the order of the data package."""
-    return _Many(schema(ch, res["name"]) for res in ch.printed.descriptor["resources"])
+def _status(value: str, lang: str) -> str:
+    return labels.value("status", value, lang)
 
 
-def errata(ch: Chapter) -> Table:
-    """The errata resource as a table."""
-    frame = ch.printed["errata"][["id", "section", "resource", "printed", "corrected", "kind", "evidence", "confidence"]]
-    styler = (frame.style.hide(axis="index").set_uuid("errata-list")
-              .set_caption(html.escape(labels.t("errata_caption", ch.lang))).set_table_attributes('class="rp-checks"'))
-    return Table("errata-list", styler)
-
-
-def economic_regions(ch: Chapter) -> Table:
-    """The 5+2 economic regions and their members."""
+def numbers_box(ch: Chapter, chapter: int) -> Html:
+    """'Numbers in this chapter': the ledger rows of the chapter's sections, linked to the report."""
     lang = ch.lang
-    places = ch.printed["places"]
-    rows = []
-    for _, r in ch.printed["economic-regions"].sort_values("order").iterrows():
-        members = places[places["economic_region"] == r["key"]]
-        rows.append({labels.t("economic_region", lang): r["name_en" if lang == "en" else "name_ko"],
-                     labels.t("tier", lang): labels.value("tier", r["tier"], lang),
-                     labels.t("members", lang): ", ".join(members["short_en" if lang == "en" else "short_ko"]),
-                     labels.t("ripp_groups", lang): ", ".join(sorted(set(members["ripp_group"])))})
-    frame = pd.DataFrame(rows)
-    styler = (frame.style.hide(axis="index").set_uuid("economic-regions")
-              .set_caption(html.escape(labels.t("regions_caption", lang))).set_table_attributes('class="rp-checks"'))
-    return Table("economic-regions", styler, (labels.t("regions_note", lang),))
+    rows = ledger_of(ch.printed)
+    rows = rows[rows["section"].isin(CHAPTER_SECTIONS[chapter])]
+    counts = rows["status"].value_counts()
+    intro = labels.t("numbers_intro", lang).format(
+        n=len(rows),
+        reproduced=int(counts.get("reproduced", 0)),
+        discrepancy=int(counts.get("discrepancy", 0)),
+        nc=int(counts.get("not checkable", 0)),
+    )
+    items = "".join(
+        f'<li class="rp-st-{r.status.replace(" ", "-")}"><a href="{REPORT_PAGE}#claim-{html.escape(r.id)}">'
+        f"{html.escape(r.id)}</a> {html.escape(str(r.printed))} - {html.escape(_status(r.status, lang))}</li>"
+        for r in rows.itertuples()
+    )
+    body = (
+        f'<aside class="rp-numbers" aria-label="{html.escape(labels.t("numbers_title", lang))}">'
+        f'<p class="rp-numbers-title">{html.escape(labels.t("numbers_title", lang))}</p>'
+        f"<p>{html.escape(intro)}</p><details><summary>{html.escape(labels.t('numbers_list', lang))}</summary>"
+        f'<ul class="rp-numbers-list">{items}</ul></details></aside>'
+    )
+    return Html(body, intro)
 
 
-def check_summary(ch: Chapter) -> Table:
-    """How many printed totals, shares and ratios each table reproduces."""
-    frame = consistency.as_frame(consistency.all_checks(ch.printed))
-    counts = frame.groupby(["table", "status"]).size().unstack(fill_value=0)
-    for status in ("reproduced", "discrepancy"):
-        if status not in counts:
-            counts[status] = 0
-    counts = counts[["reproduced", "discrepancy"]]
-    counts.loc["all"] = counts.sum()
-    counts = counts.reset_index().rename(columns={"table": labels.t("table", ch.lang)})
-    styler = (counts.style.hide(axis="index").set_uuid("check-summary")
-              .set_caption(html.escape(labels.t("summary_caption", ch.lang))).set_table_attributes('class="rp-checks"'))
-    return Table("check-summary", styler)
+def summary_chart(ch: Chapter) -> Figure:
+    """The headline: how many numbers are reproduced, discrepant or not checkable, by section."""
+    lang = ch.lang
+    L = ledger_of(ch.printed).copy()
+    L["status_label"] = L["status"].map(lambda s: _status(s, lang))
+    order = [_status(s, lang) for s in claims.STATUSES]
+    sections = list(
+        dict.fromkeys(
+            [
+                "Abstract",
+                "1",
+                "Table 1",
+                "2",
+                "Table 2",
+                "Table 3",
+                "3",
+                "Table 4",
+                "4",
+                "Table 5",
+                "5",
+                "Korean abstract",
+            ]
+        )
+    )
+    L["section_label"] = L["section"].map(
+        lambda s: labels.t("section_label", lang).format(s=s) if s[0].isdigit() else s
+    )
+    section_labels = [labels.t("section_label", lang).format(s=s) if s[0].isdigit() else s for s in sections]
+    counts = L.groupby(["section_label", "status_label"]).size().reset_index(name="n")
+    chart = (
+        alt.Chart(counts)
+        .mark_bar()
+        .encode(
+            y=alt.Y("section_label:N", title=None, sort=section_labels),
+            x=alt.X("n:Q", title=labels.t("axis_numbers", lang)),
+            color=alt.Color(
+                "status_label:N",
+                title=labels.t("check_status", lang),
+                sort=order,
+                scale=alt.Scale(domain=order, range=[style.OKABE_ITO[2], style.OKABE_ITO[5], style.MUTED]),
+            ),
+            order=alt.Order("order:Q"),
+            tooltip=[
+                alt.Tooltip("section_label:N", title=labels.t("tooltip_section", lang)),
+                alt.Tooltip("status_label:N", title=labels.t("check_status", lang)),
+                alt.Tooltip("n:Q", title=labels.t("axis_numbers", lang)),
+            ],
+        )
+        .transform_calculate(order=f"indexof({order!r}, datum.status_label)")
+        .properties(width=style.WIDTH, height=300)
+    )
+    s = claims.summary(L)
+    title = labels.t("chart_ledger_title", lang)
+    desc = labels.t("chart_ledger_desc", lang).format(
+        n=len(L), r=s["reproduced"], d=s["discrepancy"], nc=s["not checkable"]
+    )
+    data = counts.pivot(index="section_label", columns="status_label", values="n").fillna(0).astype(int)
+    data = data.reindex([x for x in section_labels if x in data.index]).reset_index()
+    data.columns.name = None
+    data = data.rename(columns={"section_label": labels.t("tooltip_section", lang)})
+    return Figure("chart-r-1", "R.1", title, desc, style.finish(chart, title, desc), data, lang)
+
+
+def headline(ch: Chapter) -> Html:
+    s = claims.summary(ledger_of(ch.printed))
+    n = int(s.sum())
+    text = labels.t("headline", ch.lang).format(n=n, r=s["reproduced"], d=s["discrepancy"], nc=s["not checkable"])
+    return Html(f'<p class="rp-headline">{html.escape(text)}</p>', text)
+
+
+def ledger_table(ch: Chapter) -> Html:
+    """The whole ledger, one row per number, with ids as anchors; filtered in the page by ledger.js."""
+    lang = ch.lang
+    L = ledger_of(ch.printed)
+    cols = [
+        "id",
+        "section",
+        "statement",
+        "printed",
+        "recomputed",
+        "difference",
+        "status",
+        "with_errata",
+        "arithmetic",
+        "errata",
+    ]
+    head = "".join(f'<th scope="col">{html.escape(labels.t("ledger_" + c, lang))}</th>' for c in cols)
+    body = []
+    for r in L.itertuples():
+        cells = []
+        for c in cols:
+            v = getattr(r, c)
+            if c in ("recomputed", "difference"):
+                v = "" if v is None or pd.isna(v) else f"{v:,.4g}"
+            elif c in ("status", "with_errata"):
+                v = _status(v, lang) + (f" ({_status('truncated', lang)})" if c == "status" and r.truncated else "")
+            cells.append(f"<td>{html.escape(str(v))}</td>")
+        body.append(
+            f'<tr id="claim-{html.escape(r.id)}" data-section="{html.escape(r.section)}" '
+            f'data-status="{html.escape(r.status)}">{"".join(cells)}</tr>'
+        )
+    filters = (
+        f'<div class="rp-ledger-filter" role="search">'
+        f'<label>{html.escape(labels.t("filter_text", lang))} <input type="search" data-filter="text"></label> '
+        f'<label>{html.escape(labels.t("check_status", lang))} <select data-filter="status">'
+        f'<option value="">{html.escape(labels.t("filter_all", lang))}</option>'
+        + "".join(f'<option value="{s}">{html.escape(_status(s, lang))}</option>' for s in claims.STATUSES)
+        + f'</select></label> <label>{html.escape(labels.t("tooltip_section", lang))} <select data-filter="section">'
+        f'<option value="">{html.escape(labels.t("filter_all", lang))}</option>'
+        + "".join(f'<option value="{html.escape(s)}">{html.escape(s)}</option>' for s in dict.fromkeys(L["section"]))
+        + '</select></label> <output class="rp-ledger-count" aria-live="polite"></output></div>'
+    )
+    table = (
+        f'<table class="rp-checks rp-ledger" id="ledger-table"><caption>{html.escape(labels.t("ledger_caption", lang))}'
+        f"</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    )
+    return Html(f'<div class="rp-ledger-wrap">{filters}{table}</div>', f"ledger: {len(L)} rows")
+
+
+def discrepancies(ch: Chapter) -> Html:
+    """Every discrepancy with its arithmetic, and the erratum that documents it."""
+    lang = ch.lang
+    L = ledger_of(ch.printed)
+    d = L[L["status"] == "discrepancy"]
+    items = []
+    for r in d.itertuples():
+        note = []
+        if r.truncated:
+            note.append(labels.t("note_truncated", lang))
+        if r.errata:
+            note.append(labels.t("note_erratum", lang).format(e=r.errata))
+        elif r.with_errata == "reproduced":
+            note.append(labels.t("note_resolved", lang))
+        items.append(
+            f'<li><a href="#claim-{html.escape(r.id)}"><strong>{html.escape(r.id)}</strong></a> '
+            f"({html.escape(r.section)}) {html.escape(r.statement)}: {labels.t('printed', lang)} "
+            f"<code>{html.escape(str(r.printed))}</code>; {html.escape(r.arithmetic)}"
+            f"{'. ' + html.escape(' '.join(note)) if note else ''}</li>"
+        )
+    return Html(f'<ol class="rp-discrepancies">{"".join(items)}</ol>', f"{len(d)} discrepancies")

@@ -1,4 +1,4 @@
-"""Colours, fonts and sizes: one place for the book's look.
+"""Colours, fonts, sizes and the finishing of every chart: one place for the book's look.
 
 The palette is Okabe and Ito's (2008), designed to stay distinguishable for
 the common forms of colour blindness.
@@ -10,3 +10,30 @@ MUTED = "#BBBBBB"
 FONT = "'Noto Sans KR', 'Noto Sans CJK KR', NanumGothic, 'Malgun Gothic', 'Apple SD Gothic Neo', sans-serif"
 WIDTH = 560
 HEIGHT = 300
+DIMMED = 0.35  # opacity of what a `highlight` parameter does not emphasise
+
+# Table 4's programmes and the group (year of designation) each belongs to, as places.csv names the groups
+PROGRAMME_GROUP = {
+    "4 regions 1st phase": "4 regions (1999)",
+    "4 regions 2nd phase": "4 regions (1999)",
+    "9 regions": "9 regions (2002)",
+}
+
+
+def finish(chart, title: str, description: str, wrap: int | None = None):
+    """Title, description (the chart's alt text), font and axis style of every chart of the book.
+
+    ``wrap`` breaks a long title into lines of at most that many characters (the maps, which are narrow).
+    """
+    import textwrap
+
+    import altair as alt
+
+    lines = textwrap.wrap(title, wrap) if wrap else [title]
+    return (
+        chart.properties(title=alt.TitleParams(text=lines) if len(lines) > 1 else title, description=description)
+        .configure(font=FONT)
+        .configure_view(stroke=None)
+        .configure_axis(labelFontSize=12, titleFontSize=12)
+        .configure_legend(labelFontSize=12, titleFontSize=12, orient="bottom", labelLimit=400)
+    )

@@ -12,13 +12,19 @@ import html
 
 import pandas as pd
 
-from . import errata, labels, places
-from .provenance import footer
+from . import errata, labels, places, style
 from .display import Table
 from .params import Chapter
+from .provenance import footer
 
-T1, T2, T3, T4, T5, RSIP = ("table1-key-factors", "table2-household-income", "table3-ripp-first-stage",
-                            "table4-investment-by-project-type", "table5-budget-2010-2011", "rsip-performance")
+T1, T2, T3, T4, T5, RSIP = (
+    "table1-key-factors",
+    "table2-household-income",
+    "table3-ripp-first-stage",
+    "table4-investment-by-project-type",
+    "table5-budget-2010-2011",
+    "rsip-performance",
+)
 MARK = "†"
 
 
@@ -26,8 +32,11 @@ def _caption(ch: Chapter, number: int | None, key: str, unit_key: str | None) ->
     lang = ch.lang
     title = html.escape(labels.t(key, lang))
     head = f"{labels.t('table', lang)} {number}. {title}" if number else title
-    unit = f'<br><span class="rp-unit">({labels.t("unit", lang)}: {html.escape(labels.t(unit_key, lang))})</span>' \
-        if unit_key else ""
+    unit = (
+        f'<br><span class="rp-unit">({labels.t("unit", lang)}: {html.escape(labels.t(unit_key, lang))})</span>'
+        if unit_key
+        else ""
+    )
     return head + unit
 
 
@@ -46,10 +55,12 @@ def _errata_notes(ch: Chapter, resource: str) -> tuple[dict, list[str]]:
     notes = []
     for err in cells.values():
         shown = labels.t("errata_shown_" + ch.params.errata, ch.lang)
-        notes.append(f'<span class="rp-erratum">{MARK} {labels.t("erratum", ch.lang)} {err["id"]}: '
-                     f'{labels.t("printed", ch.lang)} <code>{html.escape(err["printed"])}</code>, '
-                     f'{labels.t("corrected", ch.lang)} <code>{html.escape(err["corrected"])}</code> '
-                     f"({shown}). {html.escape(err['evidence'])}</span>")
+        notes.append(
+            f'<span class="rp-erratum">{MARK} {labels.t("erratum", ch.lang)} {err["id"]}: '
+            f"{labels.t('printed', ch.lang)} <code>{html.escape(err['printed'])}</code>, "
+            f"{labels.t('corrected', ch.lang)} <code>{html.escape(err['corrected'])}</code> "
+            f"({shown}). {html.escape(err['evidence'])}</span>"
+        )
     return cells, notes
 
 
@@ -69,10 +80,17 @@ def table1(ch: Chapter) -> Table:
     lang, t1 = ch.lang, ch.data[T1]
     admins = ch.data["administrations"].set_index("key")
     cells, notes = _errata_notes(ch, T1)
-    marked = {ch.printed[T1].loc[row, "administration"] + ch.printed[T1].loc[row, "aspect"] + str(ch.printed[T1].loc[row, "order"])
-              for row, _ in cells}
-    columns = [f"{admins.loc[k, 'name_en' if lang == 'en' else 'name_ko']} ({admins.loc[k, 'start']}-"
-               f"{'' if pd.isna(admins.loc[k, 'end']) else admins.loc[k, 'end']})" for k in admins.index]
+    marked = {
+        ch.printed[T1].loc[row, "administration"]
+        + ch.printed[T1].loc[row, "aspect"]
+        + str(ch.printed[T1].loc[row, "order"])
+        for row, _ in cells
+    }
+    columns = [
+        f"{admins.loc[k, 'name_en' if lang == 'en' else 'name_ko']} ({admins.loc[k, 'start']}-"
+        f"{'' if pd.isna(admins.loc[k, 'end']) else admins.loc[k, 'end']})"
+        for k in admins.index
+    ]
     aspects = ["goal", "background", "policies", "governance", "institutional"]
     body = []
     for aspect in aspects:
@@ -81,13 +99,18 @@ def table1(ch: Chapter) -> Table:
             items = t1[(t1["administration"] == key) & (t1["aspect"] == aspect)].sort_values("order")
             lis = "".join(
                 f"<li>{html.escape(it)}{' ' + MARK if key + aspect + str(o) in marked else ''}</li>"
-                for it, o in zip(items["item"], items["order"]))
+                for it, o in zip(items["item"], items["order"])
+            )
             row.append(f'<ul class="rp-bullets">{lis}</ul>')
         body.append(row)
     frame = pd.DataFrame(body, index=[labels.value("aspect", a, lang) for a in aspects], columns=columns)
     caption = _caption(ch, 1, "table1_title", None)
-    return Table("table-1", _style(frame, "table1", caption), tuple(notes) + (_source(ch, T1),),
-                 footer(ch, "Table 1", (T1, "administrations")))
+    return Table(
+        "table-1",
+        _style(frame, "table1", caption),
+        tuple(notes) + (_source(ch, T1),),
+        footer(ch, "Table 1", (T1, "administrations")),
+    )
 
 
 def table2(ch: Chapter) -> Table:
@@ -96,12 +119,14 @@ def table2(ch: Chapter) -> Table:
     cells, notes = _errata_notes(ch, T2)
     rows = {"urban_income_a": "table2_urban", "rural_income_b": "table2_rural", "ratio_b_a_pct": "table2_ratio"}
     frame = pd.DataFrame(
-        [[_num(v, 1) + (f" {MARK}" if (i, field) in cells else "") for i, v in t2[field].items()]
-         for field in rows],
-        index=[labels.t(k, lang) for k in rows.values()], columns=[str(y) for y in t2["year"]])
+        [[_num(v, 1) + (f" {MARK}" if (i, field) in cells else "") for i, v in t2[field].items()] for field in rows],
+        index=[labels.t(k, lang) for k in rows.values()],
+        columns=[str(y) for y in t2["year"]],
+    )
     caption = _caption(ch, 2, "table2_title", "table2_unit")
-    return Table("table-2", _style(frame, "table2", caption), tuple(notes) + (_source(ch, T2),),
-                 footer(ch, "Table 2", (T2,)))
+    return Table(
+        "table-2", _style(frame, "table2", caption), tuple(notes) + (_source(ch, T2),), footer(ch, "Table 2", (T2,))
+    )
 
 
 def table3(ch: Chapter) -> Table:
@@ -112,16 +137,20 @@ def table3(ch: Chapter) -> Table:
     national = labels.t("table3_national", lang)
     columns = pd.MultiIndex.from_tuples(
         [("", labels.t("table3_total_invested", lang)), ("", labels.t("table3_projects", lang))]
-        + [(national, labels.value("sector", s, lang)) for s in sectors])
+        + [(national, labels.value("sector", s, lang)) for s in sectors]
+    )
     stage = labels.t("table3_stage_first", lang)
-    index = pd.MultiIndex.from_tuples([(stage, places.name(d, lang) if d != "Total" else labels.t("total", lang))
-                                       for d in t3["district"]],
-                                      names=[labels.t("table3_stage", lang), labels.t("table3_district", lang)])
+    index = pd.MultiIndex.from_tuples(
+        [(stage, places.name(d, lang) if d != "Total" else labels.t("total", lang)) for d in t3["district"]],
+        names=[labels.t("table3_stage", lang), labels.t("table3_district", lang)],
+    )
     rows, classes = [], []
     for i, r in t3.iterrows():
         project = "" if pd.isna(r["project"]) else labels.value("project", r["project"], lang)
-        rows.append([_num(r["total_invested"], 1), project] + [_num(r[s], 1) + (f" {MARK}" if (i, s) in cells else "")
-                                                               for s in sectors])
+        rows.append(
+            [_num(r["total_invested"], 1), project]
+            + [_num(r[s], 1) + (f" {MARK}" if (i, s) in cells else "") for s in sectors]
+        )
         hl = "rp-highlight" if ch.highlight == r["district"] else ""
         classes.append([hl] * (2 + len(sectors)))
     frame = pd.DataFrame(rows, index=index, columns=columns)
@@ -136,11 +165,11 @@ def table4(ch: Chapter) -> Table:
     cells, notes = _errata_notes(ch, T4)
     programmes = list(dict.fromkeys(t4["programme"]))
     types = list(dict.fromkeys(t4["project_type"]))
-    group_of = {"4 regions 1st phase": "4 regions (1999)", "4 regions 2nd phase": "4 regions (1999)",
-                "9 regions": "9 regions (2002)"}
+    group_of = style.PROGRAMME_GROUP
     hl_group = places.get(ch.highlight)["ripp_group"] if ch.highlight else None
-    columns = pd.MultiIndex.from_tuples([(labels.value("programme_group", p, lang), labels.value("programme_phase", p, lang))
-                                         for p in programmes])
+    columns = pd.MultiIndex.from_tuples(
+        [(labels.value("programme_group", p, lang), labels.value("programme_phase", p, lang)) for p in programmes]
+    )
     rows, classes = [], []
     for pt in types:
         row, cls = [], []
@@ -170,7 +199,9 @@ def table5(ch: Chapter) -> Table:
     cells, notes = _errata_notes(ch, T5)
     levels = list(dict.fromkeys(t5["level"]))
     accounts = list(dict.fromkeys(t5["account"]))
-    columns = pd.MultiIndex.from_tuples([(labels.value("level", lv, lang), str(y)) for lv in levels for y in (2010, 2011)])
+    columns = pd.MultiIndex.from_tuples(
+        [(labels.value("level", lv, lang), str(y)) for lv in levels for y in (2010, 2011)]
+    )
     rows = []
     for acc in accounts:
         row = []
@@ -181,8 +212,9 @@ def table5(ch: Chapter) -> Table:
         rows.append(row)
     frame = pd.DataFrame(rows, index=[labels.value("account", a, lang) for a in accounts], columns=columns)
     caption = _caption(ch, 5, "table5_title", "unit_billion_krw")
-    return Table("table-5", _style(frame, "table5", caption), tuple(notes) + (_source(ch, T5),),
-                 footer(ch, "Table 5", (T5,)))
+    return Table(
+        "table-5", _style(frame, "table5", caption), tuple(notes) + (_source(ch, T5),), footer(ch, "Table 5", (T5,))
+    )
 
 
 def rsip(ch: Chapter) -> Table:
@@ -192,12 +224,20 @@ def rsip(ch: Chapter) -> Table:
     for _, x in r.iterrows():
         multiple = "" if pd.isna(x["value_2007"]) else f"{x['value_2010'] / x['value_2007']:.2f}×"
         unit = "" if pd.isna(x["unit"]) else labels.value("unit", x["unit"], lang)
-        rows.append([labels.value("indicator", x["indicator"], lang), unit,
-                     "" if pd.isna(x["value_2007"]) else f"{x['value_2007']:,g}",
-                     "" if pd.isna(x["value_2010"]) else f"{x['value_2010']:,g}",
-                     x["change_as_printed"], multiple])
-    columns = [labels.t(k, lang) for k in ("rsip_indicator", "unit", "2007", "2010", "rsip_change_printed",
-                                            "rsip_multiple_recomputed")]
+        rows.append(
+            [
+                labels.value("indicator", x["indicator"], lang),
+                unit,
+                "" if pd.isna(x["value_2007"]) else f"{x['value_2007']:,g}",
+                "" if pd.isna(x["value_2010"]) else f"{x['value_2010']:,g}",
+                x["change_as_printed"],
+                multiple,
+            ]
+        )
+    columns = [
+        labels.t(k, lang)
+        for k in ("rsip_indicator", "unit", "2007", "2010", "rsip_change_printed", "rsip_multiple_recomputed")
+    ]
     frame = pd.DataFrame(rows, columns=columns)
     caption = _caption(ch, None, "rsip_title", None)
     styler = _style(frame, "rsip", caption).hide(axis="index")

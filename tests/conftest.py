@@ -19,6 +19,19 @@ import regional_policy
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 
+# Test tiers (markers registered in pyproject.toml): `make check` runs what is neither build nor browser.
+TIERS = {
+    "browser": ("test_browser.py", "test_links.py", "test_offline.py", "test_pdf.py"),
+    "build": ("test_build_failures.py", "test_pipeline.py", "test_site.py", "test_editions.py", "test_downloads.py"),
+}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        for marker, files in TIERS.items():
+            if item.path.name in files:
+                item.add_marker(getattr(pytest.mark, marker))
+
 
 def _records(text: str) -> list[tuple[int, int, list[str]]]:
     """(first physical line, last physical line, cells) of every CSV record; the header is line 1."""
@@ -41,8 +54,7 @@ def line_of(path: Path, **match: str) -> int:
     text = Path(path).read_text(encoding="utf-8")
     records = _records(text)
     header = records[0][2]
-    hits = [first for first, _, cells in records[1:]
-            if all(cells[header.index(k)] == v for k, v in match.items())]
+    hits = [first for first, _, cells in records[1:] if all(cells[header.index(k)] == v for k, v in match.items())]
     assert len(hits) == 1, f"{Path(path).name}: {len(hits)} rows match {match}"
     return hits[0]
 
@@ -66,11 +78,11 @@ def edit_cell(folder: Path, file: str, line: int, column: str, value: str) -> st
     old = cells[header.index(column)]
     cells[header.index(column)] = value
     physical = text.splitlines(keepends=True)
-    original = "".join(physical[first - 1:last])
+    original = "".join(physical[first - 1 : last])
     ending = "\r\n" if original.endswith("\r\n") else ("\n" if original.endswith("\n") else "")
     buf = io.StringIO()
     csv.writer(buf, lineterminator=ending).writerow(cells)
-    physical[first - 1:last] = [buf.getvalue()]
+    physical[first - 1 : last] = [buf.getvalue()]
     path.write_bytes("".join(physical).encode("utf-8"))
     return old
 
@@ -84,8 +96,8 @@ def delete_line(folder: Path, file: str, line: int) -> str:
         raise IndexError(f"{file} has no data row starting at line {line}")
     first, last, _ = target[0]
     physical = text.splitlines(keepends=True)
-    removed = "".join(physical[first - 1:last])
-    del physical[first - 1:last]
+    removed = "".join(physical[first - 1 : last])
+    del physical[first - 1 : last]
     path.write_bytes("".join(physical).encode("utf-8"))
     return removed
 
@@ -145,7 +157,7 @@ ARTIFACTS = ROOT / "test-artifacts"
 @pytest.fixture(scope="session")
 def site() -> Path:
     """A fresh strict build of the site (``_build/html``), made once per session."""
-    from regional_policy import pipeline
+    from bookbuild import pipeline
 
     return pipeline.html(strict=True)  # raises SystemExit on any Sphinx warning
 
@@ -156,7 +168,7 @@ def site_url(site, tmp_path_factory):
 
     The snapshot keeps the browser tests apart from a rebuild of ``_build/html`` while they run.
     """
-    from regional_policy.pdf import serve
+    from bookbuild.pdf import serve
 
     snapshot = tmp_path_factory.mktemp("site") / "html"
     shutil.copytree(site, snapshot)
@@ -169,7 +181,7 @@ def browser():
     """Debian's Chromium driven by Playwright, one for the whole session."""
     from playwright.sync_api import sync_playwright
 
-    from regional_policy.pdf import launch
+    from bookbuild.pdf import launch
 
     with sync_playwright() as pw:
         chromium = launch(pw)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from regional_policy.pdf import CHARTS_DRAWN, is_local, toc_pages
+from bookbuild.pdf import CHARTS_DRAWN, is_local, toc_pages
 
 HERE = Path(__file__).parent
 EXCEPTIONS = tomllib.loads((HERE / "browser_exceptions.toml").read_text(encoding="utf-8"))
@@ -31,8 +31,11 @@ def built_pages(built: Path) -> set[str]:
     """Every HTML page of a built site (paths relative to it), but the redirect at its root and theme templates."""
     if not built.exists():
         return set()
-    pages = {str(p.relative_to(built)) for p in built.rglob("*.html")
-             if not {"_sources", "_static"} & set(p.relative_to(built).parts)}
+    pages = {
+        str(p.relative_to(built))
+        for p in built.rglob("*.html")
+        if not {"_sources", "_static"} & set(p.relative_to(built).parts)
+    }
     pages.discard("index.html")  # <meta http-equiv="Refresh"> to book/index.html, checked in test_links.py
     return pages
 
@@ -115,9 +118,17 @@ def _axe_nodes(page, name: str, results: dict) -> list[dict]:
         where = page.evaluate(LOCATE, [targets, CONTENT, [e["selector"] for e in rules]])
         for node, target, loc in zip(v["nodes"], targets, where):
             excepted = [r for r, hit in zip(rules, loc["excepted"]) if hit]
-            nodes.append({"rule": v["id"], "impact": node.get("impact") or v["impact"], "target": target,
-                          "html": node["html"][:200], "in_content": loc["inContent"],
-                          "excepted": bool(excepted), "help": v["help"]})
+            nodes.append(
+                {
+                    "rule": v["id"],
+                    "impact": node.get("impact") or v["impact"],
+                    "target": target,
+                    "html": node["html"][:200],
+                    "in_content": loc["inContent"],
+                    "excepted": bool(excepted),
+                    "help": v["help"],
+                }
+            )
     return nodes
 
 
@@ -131,8 +142,12 @@ def _ax_node(context, page, selector: str) -> dict:
     finally:
         cdp.detach()
     value = lambda key: (ax.get(key) or {}).get("value", "") or ""  # noqa: E731
-    return {"role": value("role"), "name": value("name").strip(), "description": value("description").strip(),
-            "ignored": ax.get("ignored", False)}
+    return {
+        "role": value("role"),
+        "name": value("name").strip(),
+        "description": value("description").strip(),
+        "ignored": ax.get("ignored", False),
+    }
 
 
 def visit(browser, base: str, name: str, shots: Path, axe) -> Visit:
@@ -144,9 +159,14 @@ def visit(browser, base: str, name: str, shots: Path, axe) -> Visit:
     # Console errors are recorded until axe runs: axe re-fetches the theme's @import'ed stylesheet with a
     # wrong base URL (a 404 for /basic.css) while it builds its CSSOM, which is not the page's doing.
     recording = [True]
-    page.on("console", lambda m: result.console.append({"type": m.type, "text": m.text,
-                                                        "url": m.location.get("url", "")})
-            if m.type == "error" and recording[0] else None)
+    page.on(
+        "console",
+        lambda m: (
+            result.console.append({"type": m.type, "text": m.text, "url": m.location.get("url", "")})
+            if m.type == "error" and recording[0]
+            else None
+        ),
+    )
     page.on("pageerror", lambda e: result.console.append({"type": "pageerror", "text": str(e), "url": ""}))
     try:
         response = page.goto(base + name, wait_until="load")
@@ -203,8 +223,11 @@ def check_page_loads_without_errors_and_only_from_localhost(v: Visit):
     name = v.page
     assert v.status == 200, f"{name}: HTTP {v.status}"
     allowed = EXCEPTIONS.get("console", [])
-    errors = [c for c in v.console
-              if not any(e["text"] in c["text"] and e.get("url", "") in c["url"] for e in allowed if _applies(e, name))]
+    errors = [
+        c
+        for c in v.console
+        if not any(e["text"] in c["text"] and e.get("url", "") in c["url"] for e in allowed if _applies(e, name))
+    ]
     assert not errors, f"{name}: console errors {errors}"
     foreign = [u for u in v.requests if not is_local(u)]
     assert not foreign, f"{name}: requests to other hosts {foreign}"
@@ -229,7 +252,9 @@ def check_every_chart_is_drawn_and_has_a_text_alternative(v: Visit):
             # the same name and description a screen reader gets once it is open
             assert c["role"] == "img" and len(c["label"]) > 10 and len(c["desc"]) > 40, f"{name}: {c['id']} {c}"
         else:
-            assert ax["role"] in ("img", "image", "graphics-document", "figure") and len(ax["name"]) > 10, f"{name}: {c['id']} {ax}"
+            assert ax["role"] in ("img", "image", "graphics-document", "figure") and len(ax["name"]) > 10, (
+                f"{name}: {c['id']} {ax}"
+            )
             assert len(ax["description"]) > 40, f"{name}: {c['id']} has no text description in the accessibility tree"
         assert c["caption"], f"{name}: {c['id']} has no caption"
         # the data table, where it helps: every chart of the book; an exercise's own small chart is described only
@@ -260,8 +285,9 @@ def check_no_serious_accessibility_violation(v: Visit):
     ours = [n for n in serious if n["in_content"]]
     theme = [n for n in serious if not n["in_content"]]
     assert not ours, f"{name}: serious/critical axe violations in the book's content: {ours}"
-    assert not theme, (f"{name}: serious/critical axe violations in the theme, not recorded in "
-                       f"tests/browser_exceptions.toml: {theme}")
+    assert not theme, (
+        f"{name}: serious/critical axe violations in the theme, not recorded in tests/browser_exceptions.toml: {theme}"
+    )
 
 
 @pytest.mark.parametrize("name", [p for p in CHAPTERS if p.startswith("book/0")])
@@ -279,6 +305,7 @@ def test_chapter_screenshot_shows_its_charts(visits, name):
 
 # --- contrast in the dark theme ------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("name", [p for p in CHAPTERS if p.startswith("book/0")] + ["book/index.html"])
 def test_colours_meet_contrast_in_the_dark_theme(browser, site_url, name):
     from axe_playwright_python.sync_playwright import Axe
@@ -289,8 +316,15 @@ def test_colours_meet_contrast_in_the_dark_theme(browser, site_url, name):
         page.goto(site_url + name, wait_until="load")
         page.wait_for_function(CHARTS_DRAWN, timeout=20_000)
         assert page.evaluate("document.documentElement.dataset.theme") == "dark"
-        results = Axe().run(page, context={"include": [[CONTENT]]},
-                            options={"runOnly": ["color-contrast"], "resultTypes": ["violations"]}).response
+        results = (
+            Axe()
+            .run(
+                page,
+                context={"include": [[CONTENT]]},
+                options={"runOnly": ["color-contrast"], "resultTypes": ["violations"]},
+            )
+            .response
+        )
     finally:
         context.close()
     bad = [(n["target"], n["any"][0]["message"] if n["any"] else "") for v in results["violations"] for n in v["nodes"]]
@@ -302,18 +336,23 @@ def test_every_page_of_the_fresh_build_was_checked(visits, site):
     built = built_pages(site)
     assert built <= set(visits), f"pages not visited: {sorted(built - set(visits))}"
     for name in sorted(built - set(PAGES)):
-        for check in (check_page_loads_without_errors_and_only_from_localhost,
-                      check_every_chart_is_drawn_and_has_a_text_alternative,
-                      check_every_table_has_a_caption_and_every_image_alt_text,
-                      check_no_serious_accessibility_violation):
+        for check in (
+            check_page_loads_without_errors_and_only_from_localhost,
+            check_every_chart_is_drawn_and_has_a_text_alternative,
+            check_every_table_has_a_caption_and_every_image_alt_text,
+            check_no_serious_accessibility_violation,
+        ):
             check(visits[name])
 
 
 # --- search --------------------------------------------------------------------------------------------------
 
+
 def _words(html_text: str) -> set[str]:
     article = re.search(r"<article.*?</article>", html_text, re.S)
-    text = re.sub(r"<[^>]+>", " ", re.sub(r"<(script|style)\b.*?</\1>", " ", article.group(0) if article else "", flags=re.S))
+    text = re.sub(
+        r"<[^>]+>", " ", re.sub(r"<(script|style)\b.*?</\1>", " ", article.group(0) if article else "", flags=re.S)
+    )
     return {w.lower() for w in re.findall(r"[A-Za-z]{9,}", text)}
 
 
@@ -328,9 +367,12 @@ def test_search_finds_a_chapter_by_a_term_only_it_contains(browser, site, site_u
     page = context.new_page()
     try:
         page.goto(f"{site_url}search.html?q={term}", wait_until="load")
-        page.wait_for_function("() => /found|Found|No results|did not match/.test("
-                               "(document.querySelector('#search-results > p, #search-results .search-summary')"
-                               " || {}).textContent || '')", timeout=20_000)
+        page.wait_for_function(
+            "() => /found|Found|No results|did not match/.test("
+            "(document.querySelector('#search-results > p, #search-results .search-summary')"
+            " || {}).textContent || '')",
+            timeout=20_000,
+        )
         hits = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(a => a.href)")
     finally:
         context.close()
@@ -339,6 +381,7 @@ def test_search_finds_a_chapter_by_a_term_only_it_contains(browser, site, site_u
 
 
 # --- print and the static charts --------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("name", [p for p in CHAPTERS if p.startswith("book/0")])
 def test_chapter_prints_cleanly_and_shows_static_charts_without_scripts(browser, site_url, name):
@@ -399,9 +442,9 @@ GLYPHS = """(font) => {
 
 
 def test_hangul_renders_in_a_korean_chart(browser, site, data, tmp_path, artifacts):
+    from bookbuild.pdf import serve
     from regional_policy import charts
     from regional_policy.params import Chapter, Parameters
-    from regional_policy.pdf import serve
 
     figure = charts.income(Chapter(Parameters(lang="ko"), data, data))
     assert re.search(r"[가-힣]", figure.caption)

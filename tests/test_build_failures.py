@@ -8,8 +8,8 @@ message, the exit code and that ``book/`` and ``_build/html`` are unchanged.
 from __future__ import annotations
 
 import hashlib
-import re
 import json
+import re
 import shutil
 import signal
 import subprocess
@@ -19,20 +19,24 @@ from pathlib import Path
 
 import pytest
 
-
 ROOT = Path(__file__).resolve().parent.parent
-IGNORE = shutil.ignore_patterns(".git", "_build", ".venv", "__pycache__", ".pytest_cache", "test-artifacts",
-                                "*.egg-info", ".cache", "bench", "ko")
+IGNORE = shutil.ignore_patterns(
+    ".git", "_build", ".venv", "__pycache__", ".pytest_cache", "test-artifacts", "*.egg-info", ".cache", "bench", "ko"
+)
 
 
 def _fingerprint(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def _run(copy: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "regional_policy.pipeline", *args], cwd=copy,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "bookbuild.pipeline", *args], cwd=copy, capture_output=True, text=True, timeout=timeout
+    )
 
 
 @pytest.fixture(scope="module")
@@ -65,15 +69,20 @@ def _unchanged(copy: Path):
     def check():
         assert _fingerprint(copy / "book") == before["book"]
         assert _fingerprint(copy / "_build" / "html") == before["html"]
+
     return check
 
 
 def test_corrupt_csv(scratch):
     check = _unchanged(scratch)
     path = scratch / "data" / "table5-budget-2010-2011.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace("Leading Industry,Special Account (Mega Region),2011,385",
-                                                             "Leading Industry,Special Account (Mega Region),2011,3x5"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "Leading Industry,Special Account (Mega Region),2011,385",
+            "Leading Industry,Special Account (Mega Region),2011,3x5",
+        ),
+        encoding="utf-8",
+    )
     result = _run(scratch, "all", "--lang", "en", "--force")
     assert result.returncode == 2
     assert "table5-budget-2010-2011.csv, line 3, column 'amount'" in result.stderr
@@ -106,35 +115,36 @@ def test_invalid_parameter(scratch):
 
 def test_notebook_that_raises(scratch):
     check = _unchanged(scratch)
-    nb = scratch / "notebooks" / "05-summary.ipynb"
+    nb = scratch / "notebooks" / "06-summary.ipynb"
     doc = json.loads(nb.read_text(encoding="utf-8"))
     code = [c for c in doc["cells"] if c["cell_type"] == "code"]
     code[-1]["source"] = "raise ValueError('a deliberate failure')"
     nb.write_text(json.dumps(doc), encoding="utf-8")
     result = _run(scratch, "all", "--lang", "en")
     assert result.returncode == 1
-    assert "05-summary.ipynb failed in cell" in result.stderr and "ValueError: a deliberate failure" in result.stderr
+    assert "06-summary.ipynb failed in cell" in result.stderr and "ValueError: a deliberate failure" in result.stderr
     check()
 
 
 def test_kernel_that_dies(scratch):
     check = _unchanged(scratch)
-    nb = scratch / "notebooks" / "05-summary.ipynb"
+    nb = scratch / "notebooks" / "06-summary.ipynb"
     doc = json.loads(nb.read_text(encoding="utf-8"))
     code = [c for c in doc["cells"] if c["cell_type"] == "code"]
     code[-1]["source"] = "import os\nos._exit(1)"
     nb.write_text(json.dumps(doc), encoding="utf-8")
     result = _run(scratch, "all", "--lang", "en")
-    assert result.returncode == 1 and "05-summary.ipynb" in result.stderr
+    assert result.returncode == 1 and "06-summary.ipynb" in result.stderr
     assert "DeadKernelError" in result.stderr or "died" in result.stderr
     check()
 
 
 def test_site_that_does_not_build(scratch):
     before = _fingerprint(scratch / "_build" / "html")
-    page = scratch / "book" / "glossary.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nSee {ref}`a target that does not exist <nowhere>`.\n",
-                    encoding="utf-8")
+    page = scratch / "pages" / "glossary.md"
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\nSee {ref}`a target that does not exist <nowhere>`.\n", encoding="utf-8"
+    )
     result = _run(scratch, "html", "--lang", "en")
     assert result.returncode == 1 and "jupyter-book build (en) failed" in result.stderr
     assert "nowhere" in result.stdout + result.stderr
@@ -143,8 +153,13 @@ def test_site_that_does_not_build(scratch):
 
 def test_interrupted_build(scratch):
     check = _unchanged(scratch)
-    proc = subprocess.Popen([sys.executable, "-m", "regional_policy.pipeline", "all", "--lang", "en", "--force"],
-                            cwd=scratch, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bookbuild.pipeline", "all", "--lang", "en", "--force"],
+        cwd=scratch,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     time.sleep(4)  # validation done, kernels running
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=120)
@@ -162,10 +177,11 @@ def test_up_to_date_build_starts_no_kernel(built):
 
 def test_two_cold_builds_give_identical_notebooks_and_html(scratch):
     """Apart from what pipeline.VOLATILE_HTML declares, a forced rebuild changes no byte."""
-    from regional_policy.pipeline import VOLATILE_HTML
+    from bookbuild.pipeline import VOLATILE_HTML
 
     def stable(folder):
         return {k: v for k, v in _fingerprint(folder).items() if not any(re.fullmatch(p, k) for p in VOLATILE_HTML)}
+
     before_book, before_html = _fingerprint(scratch / "book"), stable(scratch / "_build" / "html")
     result = _run(scratch, "all", "--lang", "en", "--force")
     assert result.returncode == 0, result.stderr[-3000:]

@@ -6,11 +6,10 @@ import math
 
 import pandas as pd
 import pytest
+from conftest import DATA, edit_cell, line_of, read_rows
 
 import regional_policy
 from regional_policy import claims
-
-from conftest import edit_cell, line_of, read_rows, DATA
 
 
 @pytest.fixture(scope="module")
@@ -48,8 +47,11 @@ def test_every_derived_value_printed_in_a_table_has_a_ledger_row(ledger):
     t4 = read_rows(DATA / "table4-investment-by-project-type.csv")
     expected |= {f"table4.column.{r['programme']}" for r in t4 if r["project_type"] == "Total"}
     expected |= {f"table4.row.{r['project_type']}" for r in t4 if r["programme"] == "Total"}
-    expected |= {f"table4.share.{r['project_type']}.{r['programme']}" for r in t4
-                 if r["share_pct"] not in ("", "100") and r["amount"] not in ("", "-")}
+    expected |= {
+        f"table4.share.{r['project_type']}.{r['programme']}"
+        for r in t4
+        if r["share_pct"] not in ("", "100") and r["amount"] not in ("", "-")
+    }
     t5 = read_rows(DATA / "table5-budget-2010-2011.csv")
     expected |= {f"table5.total.{r['level']}.{r['year']}" for r in t5 if r["account"] == "Total"}
     assert len(expected) == 41
@@ -62,20 +64,23 @@ def test_headline_counts_add_up(ledger, data):
     assert s["discrepancy"] > 0 and s["reproduced"] > s["discrepancy"]
 
 
-@pytest.mark.parametrize("claim_id, status, recomputed", [
-    ("s2-ratio-2007", "reproduced", 72.48),
-    ("s2-total-1897", "reproduced", 1897.0),
-    ("s3-2-56-trillion", "reproduced", 2.56),
-    ("s3-four-41-3", "reproduced", 41.30),
-    ("s3-nine-6-5", "reproduced", 6.55),
-    ("s3-nine-13-7", "discrepancy", 13.82),
-    ("s3-nine-5-9", "discrepancy", 0.54),
-    ("s4-ripp-456-local-private", "discrepancy", 187.0),
-    ("s4-sales-600pct", "discrepancy", 504.75),
-    ("s4-employees-doubled", "reproduced", 1.87),
-    ("s4-iksan-jeonnam", "discrepancy", 35.0),
-    ("s2-share-business", "discrepancy", 16.03),
-])
+@pytest.mark.parametrize(
+    "claim_id, status, recomputed",
+    [
+        ("s2-ratio-2007", "reproduced", 72.48),
+        ("s2-total-1897", "reproduced", 1897.0),
+        ("s3-2-56-trillion", "reproduced", 2.56),
+        ("s3-four-41-3", "reproduced", 41.30),
+        ("s3-nine-6-5", "reproduced", 6.55),
+        ("s3-nine-13-7", "discrepancy", 13.82),
+        ("s3-nine-5-9", "discrepancy", 0.54),
+        ("s4-ripp-456-local-private", "discrepancy", 187.0),
+        ("s4-sales-600pct", "discrepancy", 504.75),
+        ("s4-employees-doubled", "reproduced", 1.87),
+        ("s4-iksan-jeonnam", "discrepancy", 35.0),
+        ("s2-share-business", "discrepancy", 16.03),
+    ],
+)
 def test_statuses_are_computed_from_the_data(ledger, claim_id, status, recomputed):
     row = ledger.set_index("id").loc[claim_id]
     assert row["status"] == status
@@ -93,8 +98,12 @@ def test_not_checkable_claims_have_no_recomputed_value(ledger):
 
 
 def test_changing_one_value_flips_the_status(data_copy):
-    line = line_of(data_copy / "table5-budget-2010-2011.csv", level="Strategic Industry",
-                   account="Special Account (Mega Region)", year="2011")
+    line = line_of(
+        data_copy / "table5-budget-2010-2011.csv",
+        level="Strategic Industry",
+        account="Special Account (Mega Region)",
+        year="2011",
+    )
     edit_cell(data_copy, "table5-budget-2010-2011.csv", line, "amount", "275")
     # keep the Total row adding up so that the package still loads: 275 + 171 + 16 = 462
     total = line_of(data_copy / "table5-budget-2010-2011.csv", level="Strategic Industry", account="Total", year="2011")

@@ -7,8 +7,12 @@ import pytest
 from regional_policy import consistency, errata
 from regional_policy.consistency import Check
 
-T2, T3, T4, T5 = ("table2-household-income", "table3-ripp-first-stage",
-                  "table4-investment-by-project-type", "table5-budget-2010-2011")
+T2, T3, T4, T5 = (
+    "table2-household-income",
+    "table3-ripp-first-stage",
+    "table4-investment-by-project-type",
+    "table5-budget-2010-2011",
+)
 
 
 def by_id(checks):
@@ -31,12 +35,17 @@ def corrected(data):
 
 # --- sums ---------------------------------------------------------------------------------------
 
+
 def test_sum_checks_cover_every_printed_total(data):
     ids = set(by_id(consistency.sum_checks(data)))
     # Table 3: 5 columns; Table 4: 5 columns + 5 rows; Table 5: 3 levels x 2 years
     assert len(ids) == 5 + 10 + 6
-    assert {"table3.total.infra", "table4.column.9 regions", "table4.row.Industry Planning Agency",
-            "table5.total.Strategic Industry.2010"} <= ids
+    assert {
+        "table3.total.infra",
+        "table4.column.9 regions",
+        "table4.row.Industry Planning Agency",
+        "table5.total.Strategic Industry.2010",
+    } <= ids
 
 
 def test_all_sums_reproduced_on_corrected_data(corrected):
@@ -53,8 +62,10 @@ def test_as_printed_exactly_the_two_checks_of_the_40_cell_fail(data):
 
 def test_nine_regions_column_arithmetic(data, read_rows, line_of):
     rows = read_rows(data.path(T4))
-    parts = [t4_amount(rows, pt, "9 regions")
-             for pt in ("Innovation infrastructure", "R&D", "Corporate support service", "Industry Planning Agency")]
+    parts = [
+        t4_amount(rows, pt, "9 regions")
+        for pt in ("Innovation infrastructure", "R&D", "Corporate support service", "Industry Planning Agency")
+    ]
     assert parts == [5212, 1810, None, 40]
     printed_parts_sum = sum(p for p in parts if p is not None)
     assert printed_parts_sum == 7062
@@ -71,8 +82,10 @@ def test_nine_regions_column_arithmetic(data, read_rows, line_of):
 
 def test_industry_planning_agency_row_arithmetic(data, read_rows, line_of):
     rows = read_rows(data.path(T4))
-    parts = [t4_amount(rows, "Industry Planning Agency", p)
-             for p in ("4 regions 1st phase", "4 regions 2nd phase", "9 regions", "Regional Infrastructure program")]
+    parts = [
+        t4_amount(rows, "Industry Planning Agency", p)
+        for p in ("4 regions 1st phase", "4 regions 2nd phase", "9 regions", "Regional Infrastructure program")
+    ]
     assert parts == [None, 168, 40, None]
     check = by_id(consistency.sum_checks(data))["table4.row.Industry Planning Agency"]
     assert check.recomputed == 168 + 40 == 208
@@ -96,10 +109,13 @@ def test_problem_of_a_check_points_at_the_total(data):
 
 # --- the tolerance rule: n parts -> n * precision / 2 -------------------------------------------
 
+
 def test_regional_infrastructure_column_within_tolerance(data, read_rows):
     rows = read_rows(data.path(T4))
-    parts = [t4_amount(rows, pt, "Regional Infrastructure program")
-             for pt in ("Innovation infrastructure", "R&D", "Corporate support service", "Industry Planning Agency")]
+    parts = [
+        t4_amount(rows, pt, "Regional Infrastructure program")
+        for pt in ("Innovation infrastructure", "R&D", "Corporate support service", "Industry Planning Agency")
+    ]
     assert parts == [1194, 367, 59, None]
     assert sum(p for p in parts if p) == 1620
     check = by_id(consistency.sum_checks(data))["table4.column.Regional Infrastructure program"]
@@ -111,8 +127,10 @@ def test_regional_infrastructure_column_within_tolerance(data, read_rows):
 def test_grand_total_column_within_tolerance(data, read_rows):
     """The Total column of Table 4: 12,783 + 9,269 + 2,941 + 608 = 25,601 against a printed 25,600."""
     rows = read_rows(data.path(T4))
-    parts = [t4_amount(rows, pt, "Total")
-             for pt in ("Innovation infrastructure", "R&D", "Corporate support service", "Industry Planning Agency")]
+    parts = [
+        t4_amount(rows, pt, "Total")
+        for pt in ("Innovation infrastructure", "R&D", "Corporate support service", "Industry Planning Agency")
+    ]
     assert sum(parts) == 25601
     check = by_id(consistency.sum_checks(data))["table4.column.Total"]
     assert (check.printed, check.recomputed, check.tolerance) == (25600, 25601, 2.0)
@@ -168,12 +186,14 @@ def test_table3_one_tenth_beyond_tolerance_flips(data):
 def test_status_is_computed_from_the_numbers():
     def check(printed, recomputed, tolerance):
         return Check("x", "r", "f.csv", 2, "c", "sum", "x", printed, recomputed, 1, tolerance, "")
+
     assert check(10, 11, 1.0).status == "reproduced"
     assert check(10, 11.5, 1.0).status == "discrepancy"
     assert check(10, 8.5, 1.5).status == "reproduced"
 
 
 # --- ratios --------------------------------------------------------------------------------------
+
 
 def test_table2_ratios(data, read_rows):
     checks = by_id(consistency.ratio_checks(data))
@@ -225,13 +245,24 @@ def test_ratio_checks_skip_totals_and_missing_cells(data):
 
 # --- as a table ----------------------------------------------------------------------------------
 
+
 def test_as_frame_one_row_per_check(data):
     checks = consistency.all_checks(data)
     assert len(checks) == len(consistency.sum_checks(data)) + len(consistency.ratio_checks(data))
     frame = consistency.as_frame(checks)
     assert len(frame) == len(checks)
-    assert list(frame.columns) == ["id", "table", "what", "printed", "recomputed", "difference", "tolerance",
-                                   "status", "truncated", "arithmetic"]
+    assert list(frame.columns) == [
+        "id",
+        "table",
+        "what",
+        "printed",
+        "recomputed",
+        "difference",
+        "tolerance",
+        "status",
+        "truncated",
+        "arithmetic",
+    ]
     assert list(frame["id"]) == [c.id for c in checks]
     assert set(frame["status"]) == {"reproduced", "discrepancy"}
     row = frame.set_index("id").loc["table2.ratio.2000"]

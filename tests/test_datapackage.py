@@ -27,14 +27,23 @@ def only(problems, **attrs):
 
 # --- the real package -------------------------------------------------------------------------
 
+
 def test_real_package_loads_every_resource(data):
     descriptor = json.loads((data.base / "datapackage.json").read_text(encoding="utf-8"))
     names = [r["name"] for r in descriptor["resources"]]
     assert isinstance(data, Data)
     assert list(data) == names
-    assert {"table1-key-factors", "table2-household-income", "table3-ripp-first-stage",
-            "table4-investment-by-project-type", "table5-budget-2010-2011", "rsip-performance",
-            "places", "errata", "claims"} <= set(names)
+    assert {
+        "table1-key-factors",
+        "table2-household-income",
+        "table3-ripp-first-stage",
+        "table4-investment-by-project-type",
+        "table5-budget-2010-2011",
+        "rsip-performance",
+        "places",
+        "errata",
+        "claims",
+    } <= set(names)
 
 
 def test_real_package_row_counts_match_the_csv_files(data, read_rows):
@@ -92,6 +101,7 @@ def test_copy_loads_like_the_original(data_copy):
 
 
 # --- one test per kind of bad data ------------------------------------------------------------
+
 
 def test_wrong_type(data_copy, edit_cell, line_of, load_problems):
     line = line_of(data_copy / T2, year="1970")
@@ -154,8 +164,11 @@ def test_total_that_does_not_add_up(data_copy, edit_cell, line_of, read_rows, lo
     part = line_of(data_copy / T5, level="Strategic Industry", account="Local Account", year="2010")
     total = line_of(data_copy / T5, level="Strategic Industry", account="Total", year="2010")
     assert edit_cell(data_copy, T5, part, "amount", "205") == "202"
-    rows = [r for r in read_rows(data_copy / T5)
-            if r["level"] == "Strategic Industry" and r["year"] == "2010" and r["account"] != "Total"]
+    rows = [
+        r
+        for r in read_rows(data_copy / T5)
+        if r["level"] == "Strategic Industry" and r["year"] == "2010" and r["account"] != "Total"
+    ]
     parts_sum = sum(int(r["amount"]) for r in rows)
     assert parts_sum == 331 + 205 + 18 == 554
     problems = load_problems(data_copy)
@@ -180,8 +193,15 @@ def test_total_tolerance_is_half_a_unit_per_part(data_copy, edit_cell, line_of, 
     else:
         loaded = regional_policy.load(data_copy / "datapackage.json")
         t5 = loaded["table5-budget-2010-2011"]
-        assert int(t5.loc[(t5["level"] == "Strategic Industry") & (t5["account"] == "Local Account")
-                          & (t5["year"] == 2010), "amount"].iloc[0]) == 203
+        assert (
+            int(
+                t5.loc[
+                    (t5["level"] == "Strategic Industry") & (t5["account"] == "Local Account") & (t5["year"] == 2010),
+                    "amount",
+                ].iloc[0]
+            )
+            == 203
+        )
 
 
 def test_totals_are_not_checked_when_asked(data_copy, edit_cell, line_of):
@@ -198,7 +218,7 @@ def test_broken_datapackage_json(data_copy, load_problems):
     broken = text.replace('"version": "1.0.0",', '"version": "1.0.0"')
     path.write_text(broken, encoding="utf-8")
     # the parser notices the missing comma at the next key
-    expected_line = next(i for i, l in enumerate(broken.splitlines(), start=1) if '"licenses"' in l)
+    expected_line = next(i for i, line in enumerate(broken.splitlines(), start=1) if '"licenses"' in line)
     problems = load_problems(data_copy)
     assert len(problems) == 1
     p = problems[0]
@@ -260,15 +280,19 @@ def test_text_erratum_with_any_key_is_not_checked_against_tables(data_copy, edit
     assert len(regional_policy.load(data_copy / "datapackage.json")["errata"]) == 8
 
 
-def test_removing_erratum_e1_leaves_the_printed_40_undocumented(data_copy, delete_line, line_of, read_rows,
-                                                                 load_problems):
+def test_removing_erratum_e1_leaves_the_printed_40_undocumented(
+    data_copy, delete_line, line_of, read_rows, load_problems
+):
     removed = delete_line(data_copy, ERRATA, line_of(data_copy / ERRATA, id="E1"))
     assert removed.startswith("E1,")
     column_total = line_of(data_copy / T4, project_type="Total", programme="9 regions")
     row_total = line_of(data_copy / T4, project_type="Industry Planning Agency", programme="Total")
     rows = read_rows(data_copy / T4)
-    nine = sum(int(r["amount"]) for r in rows
-               if r["programme"] == "9 regions" and r["project_type"] != "Total" and r["amount"] != "-")
+    nine = sum(
+        int(r["amount"])
+        for r in rows
+        if r["programme"] == "9 regions" and r["project_type"] != "Total" and r["amount"] != "-"
+    )
     assert nine == 5212 + 1810 + 40 == 7062
     problems = load_problems(data_copy)
     assert {(p.file, p.line, p.column) for p in problems} == {(T4, column_total, "amount"), (T4, row_total, "amount")}

@@ -7,7 +7,7 @@ import json
 import re
 import zipfile
 
-from regional_policy import downloads, pipeline
+from bookbuild import downloads, pipeline
 
 
 def test_student_copy_removes_every_solution():
@@ -31,10 +31,17 @@ def test_archive_holds_what_a_class_needs_and_is_deterministic():
     b = downloads.archive("02-introducing-phase", full, downloads.student_copy(full))
     assert a == b
     names = set(zipfile.ZipFile(io.BytesIO(a)).namelist())
-    for required in ("notebooks/02-introducing-phase.ipynb", "notebooks/student/02-introducing-phase.ipynb",
-                     "requirements.txt", "pyproject.toml", "README.txt", "data/datapackage.json",
-                     "data/table3-ripp-first-stage.csv", "regional_policy/datapackage.py",
-                     "regional_policy/labels.csv"):
+    for required in (
+        "notebooks/02-introducing-phase.ipynb",
+        "notebooks/student/02-introducing-phase.ipynb",
+        "requirements.txt",
+        "pyproject.toml",
+        "README.txt",
+        "data/datapackage.json",
+        "data/table3-ripp-first-stage.csv",
+        "regional_policy/datapackage.py",
+        "regional_policy/labels.csv",
+    ):
         assert f"02-introducing-phase/{required}" in names, required
 
 

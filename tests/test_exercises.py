@@ -7,7 +7,7 @@ import json
 import pytest
 
 import regional_policy
-from regional_policy import pipeline
+from bookbuild import pipeline
 from regional_policy.params import Chapter, Parameters
 
 
@@ -25,8 +25,13 @@ def test_three_to_five_exercises_per_chapter():
     per_chapter = {}
     for p in SOLUTIONS:
         per_chapter[p.values[0]] = per_chapter.get(p.values[0], 0) + 1
-    assert set(per_chapter) == {"01-introduction.ipynb", "02-introducing-phase.ipynb", "03-systematizing-phase.ipynb",
-                                "04-expansionary-phase.ipynb", "05-summary.ipynb"}
+    assert set(per_chapter) == {
+        "01-introduction.ipynb",
+        "02-introducing-phase.ipynb",
+        "03-systematizing-phase.ipynb",
+        "04-expansionary-phase.ipynb",
+        "06-summary.ipynb",
+    }
     assert all(3 <= n <= 5 for n in per_chapter.values()), per_chapter
 
 
@@ -53,4 +58,4 @@ def test_solution_sits_between_solution_markers(notebook, cell):
     i = [c.get("id") for c in cells].index(cell.get("id"))
     ex_id = cell["metadata"]["exercise"]["id"]
     assert "".join(cells[i - 1]["source"]).startswith("```{solution-start} " + ex_id)
-    assert any("".join(c["source"]).startswith("```{solution-end}") for c in cells[i + 1:i + 4])
+    assert any("".join(c["source"]).startswith("```{solution-end}") for c in cells[i + 1 : i + 4])

@@ -24,7 +24,9 @@ def built():
 
 def test_metadata_records_url_hash_and_licence():
     m = geo.meta()
-    assert m["url"].startswith("https://raw.githubusercontent.com/southkorea/southkorea-maps/fe65e05e549d04083e52f380a7e9166a8ea0a01e/")
+    assert m["url"].startswith(
+        "https://raw.githubusercontent.com/southkorea/southkorea-maps/fe65e05e549d04083e52f380a7e9166a8ea0a01e/"
+    )
     assert m["sha256"] == "95e2be1f16214ae9d969f2cf9b21e795ffeae019afff82a386d4f17742f7d4fc"
     assert "통계청 통계지리정보서비스" in m["licence"] and "통계청 통계지리정보서비스" in geo.credit("en")
 
@@ -52,15 +54,30 @@ def test_a_corrupt_shared_file_is_not_seeded(tmp_path):
 
 
 def test_topojson_decoding_of_a_quantized_delta_encoded_arc():
-    topo = {"transform": {"scale": [0.5, 2.0], "translate": [100.0, 30.0]},
-            "arcs": [[[0, 0], [2, 0], [0, 1], [-2, -1]]],
-            "objects": {"o": {"type": "GeometryCollection",
-                              "geometries": [{"type": "Polygon", "arcs": [[0]], "properties": {"code": "x"}}]}}}
+    topo = {
+        "transform": {"scale": [0.5, 2.0], "translate": [100.0, 30.0]},
+        "arcs": [[[0, 0], [2, 0], [0, 1], [-2, -1]]],
+        "objects": {
+            "o": {
+                "type": "GeometryCollection",
+                "geometries": [{"type": "Polygon", "arcs": [[0]], "properties": {"code": "x"}}],
+            }
+        },
+    }
     assert geo.decode_arcs(topo)[0].tolist() == [[100, 30], [101, 30], [101, 32], [100, 30]]
-    (props, poly), = geo.geometries(topo)
+    ((props, poly),) = geo.geometries(topo)
     assert props == {"code": "x"} and poly.area == pytest.approx(1.0)
-    (_, rev), = geo.geometries({**topo, "objects": {"o": {"type": "GeometryCollection", "geometries": [
-        {"type": "Polygon", "arcs": [[-1]], "properties": {}}]}}})
+    ((_, rev),) = geo.geometries(
+        {
+            **topo,
+            "objects": {
+                "o": {
+                    "type": "GeometryCollection",
+                    "geometries": [{"type": "Polygon", "arcs": [[-1]], "properties": {}}],
+                }
+            },
+        }
+    )
     assert list(rev.exterior.coords) == list(poly.exterior.coords)[::-1]
 
 

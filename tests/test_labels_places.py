@@ -21,6 +21,7 @@ def label_rows() -> list[dict[str, str]]:
 
 # --- labels ------------------------------------------------------------------------------------
 
+
 def test_labels_have_unique_keys():
     keys = [r["key"] for r in label_rows()]
     assert keys and not [k for k, n in Counter(keys).items() if n > 1]
@@ -76,18 +77,21 @@ def test_value_labels():
         labels.value("project_type", "Nothing", "en")
 
 
-@pytest.mark.parametrize("kind, resource, field", [
-    ("aspect", "table1-key-factors", "aspect"),
-    ("project", "table3-ripp-first-stage", "project"),
-    ("project_type", "table4-investment-by-project-type", "project_type"),
-    ("programme_group", "table4-investment-by-project-type", "programme"),
-    ("programme_phase", "table4-investment-by-project-type", "programme"),
-    ("level", "table5-budget-2010-2011", "level"),
-    ("account", "table5-budget-2010-2011", "account"),
-    ("indicator", "rsip-performance", "indicator"),
-    ("unit", "rsip-performance", "unit"),
-    ("kind", "timeline", "kind"),
-])
+@pytest.mark.parametrize(
+    "kind, resource, field",
+    [
+        ("aspect", "table1-key-factors", "aspect"),
+        ("project", "table3-ripp-first-stage", "project"),
+        ("project_type", "table4-investment-by-project-type", "project_type"),
+        ("programme_group", "table4-investment-by-project-type", "programme"),
+        ("programme_phase", "table4-investment-by-project-type", "programme"),
+        ("level", "table5-budget-2010-2011", "level"),
+        ("account", "table5-budget-2010-2011", "account"),
+        ("indicator", "rsip-performance", "indicator"),
+        ("unit", "rsip-performance", "unit"),
+        ("kind", "timeline", "kind"),
+    ],
+)
 def test_every_category_of_the_data_has_a_label(data, kind, resource, field):
     values = data[resource][field].dropna().unique()
     assert len(values) > 0
@@ -97,6 +101,7 @@ def test_every_category_of_the_data_has_a_label(data, kind, resource, field):
 
 
 # --- places ------------------------------------------------------------------------------------
+
 
 def test_sixteen_units_with_unique_codes():
     table = places.table()

@@ -65,7 +65,9 @@ def check_links(site: Path) -> tuple[list[str], dict[str, list[str]]]:
             if target.is_dir():
                 target = target / "index.html"
             if not target.exists():
-                broken.append(f"{rel}: {link} (no file {target.relative_to(site) if target.is_relative_to(site) else target})")
+                broken.append(
+                    f"{rel}: {link} (no file {target.relative_to(site) if target.is_relative_to(site) else target})"
+                )
                 continue
             fragment = unquote(parts.fragment)
             if fragment and target.suffix == ".html" and target in parsed and fragment not in parsed[target].ids:
@@ -80,14 +82,17 @@ def test_no_broken_internal_link_or_anchor(site, artifacts):
     lines = [f"{url}\t{len(pages)} link(s)\t{', '.join(sorted(set(pages)))}" for url, pages in sorted(external.items())]
     (out / "external-links.txt").write_text(
         "# External links of the built site (not fetched): URL, count, pages\n" + "\n".join(lines) + "\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (out / "broken-internal.txt").write_text("\n".join(broken) + "\n", encoding="utf-8")
     assert not broken, f"{len(broken)} broken internal links or anchors:\n" + "\n".join(broken[:50])
 
 
 def test_the_anchor_check_catches_a_broken_link_and_anchor(tmp_path):
-    (tmp_path / "a.html").write_text('<p id="here"><a href="b.html#nowhere">x</a><a href="c.html">y</a>'
-                                     '<a href="#here">z</a><a href="https://example.org/">e</a></p>')
+    (tmp_path / "a.html").write_text(
+        '<p id="here"><a href="b.html#nowhere">x</a><a href="c.html">y</a>'
+        '<a href="#here">z</a><a href="https://example.org/">e</a></p>'
+    )
     (tmp_path / "b.html").write_text('<h1 id="top">b</h1>')
     broken, external = check_links(tmp_path)
     assert len(broken) == 2 and "nowhere" in broken[0] and "c.html" in broken[1]
@@ -103,13 +108,29 @@ def test_linkchecker_finds_no_broken_internal_link(site_url, artifacts):
     env = dict(os.environ, no_proxy="127.0.0.1,localhost", NO_PROXY="127.0.0.1,localhost")
     for key in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
         env.pop(key, None)
-    result = subprocess.run([str(LINKCHECKER), "--config", str(config), "--no-status", "--verbose", "-o", "csv",
-                             "--recursion-level", "-1", site_url + "book/index.html"],
-                            capture_output=True, text=True, env=env, timeout=300)
+    result = subprocess.run(
+        [
+            str(LINKCHECKER),
+            "--config",
+            str(config),
+            "--no-status",
+            "--verbose",
+            "-o",
+            "csv",
+            "--recursion-level",
+            "-1",
+            site_url + "book/index.html",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     text = result.stdout
     (out / "linkchecker.csv").write_text(text, encoding="utf-8")
-    rows = list(csv.DictReader(io.StringIO("\n".join(l for l in text.splitlines() if not l.startswith("#"))),
-                               delimiter=";"))
+    rows = list(
+        csv.DictReader(io.StringIO("\n".join(x for x in text.splitlines() if not x.startswith("#"))), delimiter=";")
+    )
     failed = [f"{r['parentname']}: {r['urlname']} -> {r['result']}" for r in rows if r.get("valid") == "False"]
     assert result.returncode in (0, 1), result.stderr[-2000:]
     checked = {r["url"] for r in rows if r.get("url", "").startswith(site_url)}

@@ -42,7 +42,7 @@ def inline(spec):
     """The spec with the processed boundary files inlined in place of their URLs."""
     if isinstance(spec, dict):
         if str(spec.get("url", "")).startswith(geo.URL_BASE):
-            fc = json.loads((geo.OUT / spec["url"][len(geo.URL_BASE):]).read_text(encoding="utf-8"))
+            fc = json.loads((geo.OUT / spec["url"][len(geo.URL_BASE) :]).read_text(encoding="utf-8"))
             return {"values": fc["features"]}
         return {k: inline(v) for k, v in spec.items()}
     if isinstance(spec, list):
@@ -57,7 +57,7 @@ def svg_of(fig: Figure) -> str:
 def shape_paths(svg: str) -> list[str]:
     """The ``d`` of every path of the first geoshape layer."""
     start = svg.index('class="mark-shape role-mark')
-    group = svg[start:svg.index("</g>", start)]
+    group = svg[start : svg.index("</g>", start)]
     return re.findall(r'<path[^>]* d="([^"]+)"', group)
 
 
@@ -68,6 +68,7 @@ def inside_view(d: str, width: float, height: float) -> bool:
 
 
 # --- data --------------------------------------------------------------------------------------
+
 
 def test_the_figure_resources_validate_with_the_package(package):
     assert len(package["figure1-strategic-industries"]) == 65
@@ -117,8 +118,10 @@ def test_figure1_transcribes_the_research_notes_row_by_row(package):
     notes = list(csv.DictReader(io.StringIO(block)))
     f1 = package["figure1-strategic-industries"]
     f1 = f1.assign(note=f1["note"].fillna(""))
-    ours = {(r.province, f"{r.industry_en} ({r.note})" if r.note else r.industry_en, r.industry_ko, r.source,
-             r.confidence) for r in f1.itertuples()}
+    ours = {
+        (r.province, f"{r.industry_en} ({r.note})" if r.note else r.industry_en, r.industry_ko, r.source, r.confidence)
+        for r in f1.itertuples()
+    }
     theirs = {(r["province_en"], r["industry_en"], r["industry_ko"], r["source"], r["confidence"]) for r in notes}
     assert len(notes) == 65 and ours == theirs
 
@@ -127,7 +130,15 @@ def test_figure2_has_two_versions_of_two_items_per_region(package):
     f2 = package["figure2-leading-industries"]
     for version in maps.VERSIONS:
         counts = f2[f2["version"] == version].groupby("economic_region").size().to_dict()
-        assert counts == {"capital": 1, "chungcheong": 2, "honam": 2, "daegyeong": 2, "dongnam": 2, "gangwon": 2, "jeju": 2}
+        assert counts == {
+            "capital": 1,
+            "chungcheong": 2,
+            "honam": 2,
+            "daegyeong": 2,
+            "dongnam": 2,
+            "gangwon": 2,
+            "jeju": 2,
+        }
     final = f2[f2["version"] == "final"].set_index(["economic_region", "order"])
     assert final.loc[("chungcheong", 1), "industry_ko"] == "의약바이오"
     assert final.loc[("honam", 2), "industry_en"] == "Eco-friendly (advanced) parts & materials"
@@ -148,6 +159,7 @@ def test_every_source_key_resolves(package):
 
 
 # --- figures -----------------------------------------------------------------------------------
+
 
 def test_leading_list_is_checked_with_the_allowed_values(en):
     with pytest.raises(regional_policy.ParameterError, match="allowed values: 'final', 'proposal'"):
@@ -183,9 +195,14 @@ def test_callouts_do_not_overlap_and_stay_in_the_view(en):
 def test_the_projection_matches_vega(en):
     """A point drawn by Vega-Lite at a longitude/latitude lands where Mercator puts it."""
     import altair as alt
-    pt = alt.Chart(alt.Data(values=[{"lon": 129.0, "lat": 35.2}])).mark_circle(size=10).encode(
-        longitude="lon:Q", latitude="lat:Q").project(**maps.MAP1.altair().to_dict()).properties(
-        width=maps.MAP1.width, height=maps.MAP1.height)
+
+    pt = (
+        alt.Chart(alt.Data(values=[{"lon": 129.0, "lat": 35.2}]))
+        .mark_circle(size=10)
+        .encode(longitude="lon:Q", latitude="lat:Q")
+        .project(**maps.MAP1.altair().to_dict())
+        .properties(width=maps.MAP1.width, height=maps.MAP1.height)
+    )
     svg = vlc.vegalite_to_svg(pt.to_dict())
     x, y = map(float, re.search(r'transform="translate\(([-\d.]+),([-\d.]+)\)"[^>]*d="M', svg).groups())
     ex, ey = maps.MAP1(129.0, 35.2)
@@ -227,8 +244,15 @@ def test_figure2_map_renders_7_regions_with_their_industries(en, version):
 def test_figure2_table_compares_the_two_versions(en):
     frame = maps.figure2_table(en).styler.data
     same = dict(zip(frame["Economic region"], frame["Same in both"]))
-    assert same == {"Capital Region": "no", "Chungcheong": "no", "Honam": "no", "Daegyeong": "no", "Dongnam": "yes",
-                    "Gangwon": "no", "Jeju": "yes"}
+    assert same == {
+        "Capital Region": "no",
+        "Chungcheong": "no",
+        "Honam": "no",
+        "Daegyeong": "no",
+        "Dongnam": "yes",
+        "Gangwon": "no",
+        "Jeju": "yes",
+    }
 
 
 def test_overlap_chart_counts_same_field_strategic_industries(en):

@@ -101,9 +101,18 @@ def test_check_names_ignores_modules_functions_private_and_ipython_names():
         return 1
 
     namespace = {
-        "os": os, "params": params, "helper": helper, "anon": lambda: 0, "length": len,
-        "Parameters": Parameters, "_private": 1, "__name__": "__main__", "_": "last",
-        "In": ["", "x = 1"], "Out": {1: 2}, "get_ipython": object(),
+        "os": os,
+        "params": params,
+        "helper": helper,
+        "anon": lambda: 0,
+        "length": len,
+        "Parameters": Parameters,
+        "_private": 1,
+        "__name__": "__main__",
+        "_": "last",
+        "In": ["", "x = 1"],
+        "Out": {1: 2},
+        "get_ipython": object(),
         "highlight": "Busan",
     }
     assert check_names(namespace) == {"highlight": "Busan"}

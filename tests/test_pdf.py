@@ -10,7 +10,7 @@ import pytest
 
 @pytest.fixture(scope="module")
 def book_pdf(site, browser, tmp_path_factory):
-    from regional_policy import pdf
+    from bookbuild import pdf
 
     snapshot = tmp_path_factory.mktemp("pdf-site") / "html"
     shutil.copytree(site, snapshot)
@@ -20,7 +20,7 @@ def book_pdf(site, browser, tmp_path_factory):
 def test_the_pdf_has_every_page_in_order_with_bookmarks(book_pdf):
     from pypdf import PdfReader
 
-    from regional_policy.pdf import toc_pages
+    from bookbuild.pdf import toc_pages
 
     reader = PdfReader(book_pdf)
     outline = [(item.title, reader.get_destination_page_number(item)) for item in reader.outline]
@@ -52,8 +52,11 @@ def test_the_pdf_pages_render_to_images(book_pdf, artifacts):
     out = artifacts / "pdf"
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
-    subprocess.run(["pdftoppm", "-r", "50", "-png", "-f", "1", "-l", "12", str(book_pdf), str(out / "page")],
-                   check=True, timeout=120)
+    subprocess.run(
+        ["pdftoppm", "-r", "50", "-png", "-f", "1", "-l", "12", str(book_pdf), str(out / "page")],
+        check=True,
+        timeout=120,
+    )
     pages = sorted(out.glob("page-*.png"))
     assert len(pages) == 12
     for png in pages:

@@ -7,7 +7,7 @@ import json
 import papermill
 import pytest
 
-from regional_policy import pipeline
+from bookbuild import pipeline, sphinx_ext
 from regional_policy.params import LANGS, Parameters
 from regional_policy.paths import BOOK, NOTEBOOKS
 
@@ -38,10 +38,12 @@ def test_book_notebook_is_the_source_executed(lang, source):
     assert executed.exists(), f"{executed} missing: run `make book`"
     meta = json.loads(executed.read_text(encoding="utf-8"))["metadata"]["regional_policy"]
     assert meta["source_sha256"] == pipeline.source_hash(source), (
-        f"{executed.name} was executed from another version of {source}: run `make book`")
+        f"{executed.name} was executed from another version of {source}: run `make book`"
+    )
     assert meta["parameters"]["lang"] == lang
     assert meta["inputs_sha256"] == pipeline.inputs_hash(source, Parameters(**meta["parameters"])), (
-        f"{executed} is older than the data, the package or the requirements: run `make book`")
+        f"{executed} is older than the data, the package or the requirements: run `make book`"
+    )
     book_cells = [c for c in _cells(executed) if "injected-parameters" not in c["metadata"].get("tags", [])]
     wanted = [c for c in _cells(source) if pipeline.keeps(c, lang)]
     assert ["".join(c["source"]) for c in book_cells] == ["".join(c["source"]) for c in wanted]
@@ -78,29 +80,42 @@ def test_up_to_date_notebooks_are_not_executed_again(capsys):
 
 
 def test_language_switch_urls():
-    assert pipeline.other_edition_url("book/02-introducing-phase", "en") == "../ko/02-introducing-phase.html"
-    assert pipeline.other_edition_url("02-introducing-phase", "ko") == "../book/02-introducing-phase.html"
-    assert pipeline.other_edition_url("genindex", "en") == "ko/genindex.html"
-    assert pipeline.other_edition_url("search", "ko") == "../search.html"
+    assert sphinx_ext.other_edition_url("book/02-introducing-phase", "en") == "../ko/02-introducing-phase.html"
+    assert sphinx_ext.other_edition_url("02-introducing-phase", "ko") == "../book/02-introducing-phase.html"
+    assert sphinx_ext.other_edition_url("genindex", "en") == "ko/genindex.html"
+    assert sphinx_ext.other_edition_url("search", "ko") == "../search.html"
 
 
 def test_invalid_parameter_value_fails_in_the_first_cell(tmp_path):
     with pytest.raises(papermill.PapermillExecutionError) as info:
-        papermill.execute_notebook(str(NOTEBOOKS / "02-introducing-phase.ipynb"), str(tmp_path / "out.ipynb"),
-                                   parameters={"lang": "fr"}, kernel_name="python3", progress_bar=False,
-                                   cwd=str(NOTEBOOKS))
+        papermill.execute_notebook(
+            str(NOTEBOOKS / "02-introducing-phase.ipynb"),
+            str(tmp_path / "out.ipynb"),
+            parameters={"lang": "fr"},
+            kernel_name="python3",
+            progress_bar=False,
+            cwd=str(NOTEBOOKS),
+        )
     assert info.value.ename == "ParameterError"
     assert "'en'" in info.value.evalue and "'ko'" in info.value.evalue
-    failed = [c for c in _cells(tmp_path / "out.ipynb") if c["cell_type"] == "code"
-              and any(o["output_type"] == "error" for o in c.get("outputs", []))]
+    failed = [
+        c
+        for c in _cells(tmp_path / "out.ipynb")
+        if c["cell_type"] == "code" and any(o["output_type"] == "error" for o in c.get("outputs", []))
+    ]
     assert "rp.start(globals())" in "".join(failed[0]["source"])
 
 
 def test_misspelt_parameter_name_fails(tmp_path):
     with pytest.raises(papermill.PapermillExecutionError) as info:
-        papermill.execute_notebook(str(NOTEBOOKS / "05-summary.ipynb"), str(tmp_path / "out.ipynb"),
-                                   parameters={"hilight": "Busan"}, kernel_name="python3", progress_bar=False,
-                                   cwd=str(NOTEBOOKS))
+        papermill.execute_notebook(
+            str(NOTEBOOKS / "06-summary.ipynb"),
+            str(tmp_path / "out.ipynb"),
+            parameters={"hilight": "Busan"},
+            kernel_name="python3",
+            progress_bar=False,
+            cwd=str(NOTEBOOKS),
+        )
     assert "hilight" in info.value.evalue and "highlight" in info.value.evalue
 
 

@@ -14,8 +14,11 @@ from regional_policy.paths import BOOK
 
 def _anchors_of(notebook):
     """The MyST targets `(name)=` the chapter declares for its tables and charts."""
-    text = "\n".join("".join(c["source"]) for c in json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-                   if c["cell_type"] == "markdown")
+    text = "\n".join(
+        "".join(c["source"])
+        for c in json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        if c["cell_type"] == "markdown"
+    )
     return re.findall(r"^\(((?:table|chart)-[\w-]+)\)=", text, flags=re.M)
 
 
@@ -33,8 +36,17 @@ def test_all_tables_and_charts_of_the_paper_are_anchored():
 
 
 def test_pages_exist_and_load_only_local_scripts(site):
-    pages = ["index", "01-introduction", "02-introducing-phase", "03-systematizing-phase", "04-expansionary-phase",
-             "05-summary", "06-data", "glossary", "references"]
+    pages = [
+        "index",
+        "01-introduction",
+        "02-introducing-phase",
+        "03-systematizing-phase",
+        "04-expansionary-phase",
+        "06-summary",
+        "08-data",
+        "glossary",
+        "references",
+    ]
     for name in pages:
         html = (site / "book" / f"{name}.html").read_text(encoding="utf-8")
         for src in re.findall(r'<script[^>]*\bsrc="([^"]+)"', html):
@@ -49,7 +61,7 @@ def test_chart_pages_carry_their_specs_and_the_data_downloads_exist(site):
     specs = re.findall(r'<script type="application/json" class="rp-vega-spec" data-target="([^"]+)">', html)
     assert specs[:2] == ["chart-4-1-view", "chart-4-2-view"]
     assert all(s.startswith("ex-4-") for s in specs[2:])
-    data_page = (site / "book" / "06-data.html").read_text(encoding="utf-8")
+    data_page = (site / "book" / "08-data.html").read_text(encoding="utf-8")
     for link in re.findall(r'href="\.\./data/([^"]+)"', data_page):
         assert (site / "data" / link).is_file(), link
     assert "table4-investment-by-project-type.csv" in data_page

@@ -19,8 +19,16 @@ HIGHLIGHTS = ("Busan", "none")
 COMBOS = list(itertools.product(LANGS, MODES, HIGHLIGHTS))
 NUMBERED = {"table1": 1, "table2": 2, "table3": 3, "table4": 4, "table5": 5}
 TABLES = [*NUMBERED, "rsip"]
-CHARTS = ["timeline", "income", "income_ratio", "ripp_first_stage", "ripp_national_share", "investment_shares",
-          "budget", "rsip_growth"]
+CHARTS = [
+    "timeline",
+    "income",
+    "income_ratio",
+    "ripp_first_stage",
+    "ripp_national_share",
+    "investment_shares",
+    "budget",
+    "rsip_growth",
+]
 SCRIPT = re.compile(r'<script type="application/json" class="rp-vega-spec" data-target="([^"]+)">(.*?)</script>', re.S)
 TAG = re.compile(r"<[^>]+>")
 LATIN = re.compile(r"[A-Za-z]")
@@ -32,8 +40,9 @@ def corrected(data):
 
 
 def chapter(data, corrected, lang="en", mode="as_printed", highlight="none") -> Chapter:
-    return Chapter(Parameters(lang=lang, errata=mode, highlight=highlight),
-                   corrected if mode == "corrected" else data, data)
+    return Chapter(
+        Parameters(lang=lang, errata=mode, highlight=highlight), corrected if mode == "corrected" else data, data
+    )
 
 
 def caption_of(page: str) -> str:
@@ -55,6 +64,7 @@ def spec_of(page: str) -> tuple[str, dict]:
 
 
 # --- tables ------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang, mode, highlight", COMBOS)
 @pytest.mark.parametrize("name", TABLES)
@@ -82,8 +92,11 @@ def test_every_table_renders_with_its_caption(data, corrected, name, lang, mode,
 @pytest.mark.parametrize("name", TABLES)
 def test_korean_headers_carry_no_english_labels(data, corrected, name):
     page = getattr(tables, name)(chapter(data, corrected, "ko")).html()
-    english = {row["en"] for row in labels.table().values()
-               if row["en"] != row["ko"] and LATIN.search(row["en"]) and len(row["en"]) > 3}
+    english = {
+        row["en"]
+        for row in labels.table().values()
+        if row["en"] != row["ko"] and LATIN.search(row["en"]) and len(row["en"]) > 3
+    }
     leaked = [h for h in headers_of(page) if h in english]
     assert leaked == []
     assert "Table" not in caption_of(page)
@@ -156,8 +169,9 @@ def test_table4_highlight_marks_the_programmes_of_the_group(data, corrected):
     nine = tables.table4(chapter(data, corrected, highlight="Daejeon")).html()
     cells = re.findall(r'<td [^>]*class="data [^"]*rp-highlight[^"]*"[^>]*>(.*?)</td>', nine)
     assert len(cells) == 5 and "7,462(100)" in cells
-    assert "rp-highlight" not in re.sub(r"<style.*?</style>", "",
-                                        tables.table4(chapter(data, corrected, highlight="Seoul")).html(), flags=re.S)
+    assert "rp-highlight" not in re.sub(
+        r"<style.*?</style>", "", tables.table4(chapter(data, corrected, highlight="Seoul")).html(), flags=re.S
+    )
 
 
 def test_table_html_is_deterministic(data, corrected):
@@ -167,6 +181,7 @@ def test_table_html_is_deterministic(data, corrected):
 
 
 # --- charts ------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang, mode, highlight", COMBOS)
 @pytest.mark.parametrize("name", CHARTS)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import vl_convert as vlc
 
-from .paths import STATIC
+from regional_policy.paths import STATIC
 
 BUNDLE = STATIC / "vendor" / "vega-bundle.js"
 

@@ -18,9 +18,10 @@ import json
 import zipfile
 from pathlib import Path
 
-from .paths import DATA, NOTEBOOKS, ROOT
+import regional_policy
+from regional_policy.paths import DATA, NOTEBOOKS, ROOT
 
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(regional_policy.__file__).resolve().parent  # the analysis package only: no build tooling
 EPOCH = (2011, 1, 1, 0, 0, 0)
 README = """Running this chapter
 ====================
@@ -72,16 +73,19 @@ def _add(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
 def archive(name: str, full: dict, student: dict) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as z:
-        files = {f"notebooks/{name}.ipynb": _dumps(full), f"notebooks/student/{name}.ipynb": _dumps(student),
-                 "requirements.txt": (ROOT / "requirements.txt").read_bytes(),
-                 "pyproject.toml": (ROOT / "pyproject.toml").read_bytes(),
-                 "README.txt": README.format(name=name).encode()}
+        files = {
+            f"notebooks/{name}.ipynb": _dumps(full),
+            f"notebooks/student/{name}.ipynb": _dumps(student),
+            "requirements.txt": (ROOT / "requirements.txt").read_bytes(),
+            "pyproject.toml": (ROOT / "pyproject.toml").read_bytes(),
+            "README.txt": README.format(name=name).encode(),
+        }
         for f in sorted(DATA.iterdir()):
             if f.is_file():
                 files[f"data/{f.name}"] = f.read_bytes()
-        for f in sorted(PACKAGE.iterdir()):
+        for f in sorted(PACKAGE.rglob("*")):
             if f.suffix in (".py", ".csv"):
-                files[f"regional_policy/{f.name}"] = f.read_bytes()
+                files[f"regional_policy/{f.relative_to(PACKAGE).as_posix()}"] = f.read_bytes()
         for path in sorted(files):
             _add(z, f"{name}/{path}", files[path])
     return buffer.getvalue()

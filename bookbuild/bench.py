@@ -1,4 +1,4 @@
-"""Measure the build: `make bench` (python -m regional_policy.bench).
+"""Measure the build: `make bench` (python -m bookbuild.bench).
 
 Runs in a scratch copy of the repository so that the timed edits never touch
 the working tree, and writes ``bench/results.json`` and the table of
@@ -28,10 +28,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from .paths import ROOT
+from regional_policy.paths import ROOT
 
-IGNORE = shutil.ignore_patterns(".git", "_build", ".venv", "__pycache__", ".pytest_cache", "test-artifacts",
-                                "*.egg-info", ".cache", "bench")
+IGNORE = shutil.ignore_patterns(
+    ".git", "_build", ".venv", "__pycache__", ".pytest_cache", "test-artifacts", "*.egg-info", ".cache", "bench"
+)
 
 
 def _run(cmd: list[str], cwd: Path) -> float:
@@ -47,7 +48,7 @@ def _median(xs: list[float]) -> float:
 
 
 def _pipeline(copy: Path, *args: str) -> float:
-    return _run([sys.executable, "-m", "regional_policy.pipeline", "all", *args], copy)
+    return _run([sys.executable, "-m", "bookbuild.pipeline", "all", *args], copy)
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -61,15 +62,24 @@ def build_times(copy: Path, runs: int) -> dict:
         cold_en.append(_pipeline(copy, "--force", "--lang", "en"))
         cold.append(_pipeline(copy, "--force"))
         none.append(_pipeline(copy))
-        _edit(copy / "notebooks" / "05-summary.ipynb", "Thirteen years", "Thirteen years " if i % 2 == 0 else "Thirteen years")
+        _edit(
+            copy / "notebooks" / "06-summary.ipynb",
+            "Thirteen years",
+            "Thirteen years " if i % 2 == 0 else "Thirteen years",
+        )
         notebook.append(_pipeline(copy))
         with open(copy / "data" / "economic-regions.csv", "a", encoding="utf-8") as fh:
             fh.write("")
         _edit(copy / "data" / "table1-notes.md", "\n", "\n\n")
         data.append(_pipeline(copy))
-    return {"cold_build_s": _median(cold), "cold_build_en_s": _median(cold_en), "no_change_rebuild_s": _median(none),
-            "one_notebook_changed_s": _median(notebook), "one_data_file_changed_s": _median(data),
-            "runs": runs}
+    return {
+        "cold_build_s": _median(cold),
+        "cold_build_en_s": _median(cold_en),
+        "no_change_rebuild_s": _median(none),
+        "one_notebook_changed_s": _median(notebook),
+        "one_data_file_changed_s": _median(data),
+        "runs": runs,
+    }
 
 
 def jupyter_book_baseline(copy: Path, runs: int) -> float:
@@ -82,7 +92,7 @@ def jupyter_book_baseline(copy: Path, runs: int) -> float:
     for nb in sorted((copy / "notebooks").glob("[0-9][0-9]-*.ipynb")):
         shutil.copy(nb, base / nb.name)
     for page in ("index.md", "glossary.md", "references.md", "references.bib"):
-        shutil.copy(copy / "book" / page, base / page)
+        shutil.copy(copy / "pages" / page, base / page)
     config = yaml.safe_load((copy / "_config.yml").read_text(encoding="utf-8"))
     config["execute"] = {"execute_notebooks": "force", "timeout": 300}
     config["bibtex_bibfiles"] = ["references.bib"]
@@ -136,14 +146,19 @@ def chart_render_times(site: Path) -> dict:
     out = {}
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
+            browser = p.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+            )
             page = browser.new_page()
             for html in sorted((site / "book").glob("0*.html")):
                 start = time.perf_counter()
                 page.goto(f"http://127.0.0.1:{server.server_port}/book/{html.name}")
-                page.wait_for_function("""() => [...document.querySelectorAll('.rp-vega')]
-                    .every(d => d.dataset.rendered === '1')""", timeout=20000)
+                page.wait_for_function(
+                    """() => [...document.querySelectorAll('.rp-vega')]
+                    .every(d => d.dataset.rendered === '1')""",
+                    timeout=20000,
+                )
                 out[html.stem] = round(1000 * (time.perf_counter() - start))
             browser.close()
     finally:
@@ -152,7 +167,7 @@ def chart_render_times(site: Path) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m regional_policy.bench")
+    parser = argparse.ArgumentParser(prog="python -m bookbuild.bench")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", default=str(ROOT / "bench"))
     args = parser.parse_args(argv)
@@ -166,13 +181,15 @@ def main(argv: list[str] | None = None) -> int:
         shared = ROOT.parent / "shared"
         if shared.exists():
             os.symlink(shared, Path(tmp) / "shared")
-        results = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                               "platform": platform.platform()}}
+        results = {
+            "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}
+        }
         print("timing builds ...", flush=True)
         results["build"] = build_times(copy, args.runs)
         print("timing the test suite ...", flush=True)
-        results["build"]["test_suite_s"] = _median([_run([sys.executable, "-m", "pytest", "-q", "-p",
-                                                          "no:cacheprovider", "tests"], copy)])
+        results["build"]["test_suite_s"] = _median(
+            [_run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"], copy)]
+        )
         print("timing the Jupyter Book baseline ...", flush=True)
         baseline = jupyter_book_baseline(copy, args.runs)
         results["build"]["jupyter_book_executes_s"] = baseline
@@ -188,20 +205,27 @@ def main(argv: list[str] | None = None) -> int:
 
 def table(r: dict) -> str:
     b = r["build"]
-    lines = ["| measure | value | target |", "| --- | --- | --- |",
-             f"| cold build (execute + compile, both editions) | {b['cold_build_s']} s | < 30 s |",
-             f"| cold build, English edition only | {b['cold_build_en_s']} s | |",
-             f"| no-change rebuild | {b['no_change_rebuild_s']} s | < 5 s |",
-             f"| rebuild after one notebook changes | {b['one_notebook_changed_s']} s | |",
-             f"| rebuild after one data file changes | {b['one_data_file_changed_s']} s | |",
-             f"| test suite (pytest tests) | {b['test_suite_s']} s | |",
-             f"| Jupyter Book executing the English chapters itself | {b['jupyter_book_executes_s']} s | |",
-             f"| speed-up on a cold build (English edition against the baseline) | {b['speedup_cold']}x | >= 2x |", "",
-             "| chapter page | HTML | JS | CSS | total | charts rendered |", "| --- | --- | --- | --- | --- | --- |"]
+    lines = [
+        "| measure | value | target |",
+        "| --- | --- | --- |",
+        f"| cold build (execute + compile, both editions) | {b['cold_build_s']} s | < 30 s |",
+        f"| cold build, English edition only | {b['cold_build_en_s']} s | |",
+        f"| no-change rebuild | {b['no_change_rebuild_s']} s | < 5 s |",
+        f"| rebuild after one notebook changes | {b['one_notebook_changed_s']} s | |",
+        f"| rebuild after one data file changes | {b['one_data_file_changed_s']} s | |",
+        f"| test suite (pytest tests) | {b['test_suite_s']} s | |",
+        f"| Jupyter Book executing the English chapters itself | {b['jupyter_book_executes_s']} s | |",
+        f"| speed-up on a cold build (English edition against the baseline) | {b['speedup_cold']}x | >= 2x |",
+        "",
+        "| chapter page | HTML | JS | CSS | total | charts rendered |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
     for page, w in r["page_weight_bytes"].items():
         ms = r["chart_render_ms"].get(page, "")
-        lines.append(f"| {page} | {w['html']:,} | {w['js']:,} | {w['css']:,} | {w['total']:,} | "
-                     f"{ms if ms == '' else str(ms) + ' ms'} |")
+        lines.append(
+            f"| {page} | {w['html']:,} | {w['js']:,} | {w['css']:,} | {w['total']:,} | "
+            f"{ms if ms == '' else str(ms) + ' ms'} |"
+        )
     return "\n".join(lines) + "\n"
 
 

@@ -1,7 +1,7 @@
 """The whole book as one PDF, printed offline by Chromium through Playwright.
 
-    python -m regional_policy.pdf                 # _build/html -> _build/pdf/book.pdf
-    python -m regional_policy.pdf --html DIR --out FILE.pdf
+    python -m bookbuild.pdf                 # _build/html -> _build/pdf/book.pdf
+    python -m bookbuild.pdf --html DIR --out FILE.pdf
 
 The built site (``_build/html``, see :mod:`.pipeline`) is served on
 127.0.0.1 by a throw-away HTTP server; Debian's Chromium (``/usr/bin/chromium``,
@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .paths import BUILD, ROOT
+from regional_policy.paths import BUILD, ROOT
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
@@ -121,8 +121,12 @@ def page_title(page) -> str:
     return " ".join(text.replace("#", "").split())
 
 
-PDF_OPTIONS = dict(format="A4", print_background=True, prefer_css_page_size=True,
-                   margin={"top": "16mm", "bottom": "16mm", "left": "14mm", "right": "14mm"})
+PDF_OPTIONS = dict(
+    format="A4",
+    print_background=True,
+    prefer_css_page_size=True,
+    margin={"top": "16mm", "bottom": "16mm", "left": "14mm", "right": "14mm"},
+)
 
 
 def print_pages(base: str, pages: list[str], browser) -> list[Printed]:
@@ -173,14 +177,13 @@ def build(site: Path | None = None, out: Path | None = None, root: Path = ROOT, 
             finally:
                 chromium.close()
 
-    from pypdf import PdfReader, PdfWriter
-
     import yaml
+    from pypdf import PdfReader, PdfWriter
 
     site = Path(site or BUILD / "html")
     out = Path(out or BUILD / "pdf" / "book.pdf")
     if not (site / "book" / "index.html").is_file():
-        raise SystemExit(f"no built site in {site}: run `python -m regional_policy.pipeline html` first")
+        raise SystemExit(f"no built site in {site}: run `python -m bookbuild.pipeline html` first")
     book_title = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")).get("title", "The book")
     pages = toc_pages(root)
     with serve(site) as base:
@@ -208,7 +211,7 @@ def build(site: Path | None = None, out: Path | None = None, root: Path = ROOT, 
     for p, reader, start in zip(printed, readers, starts):
         writer.append(reader, import_outline=False)
         writer.add_outline_item(title=p.title, page_number=start - 1)
-    writer.add_metadata({"/Title": book_title, "/Creator": "regional_policy.pdf (Chromium via Playwright)"})
+    writer.add_metadata({"/Title": book_title, "/Creator": "bookbuild.pdf (Chromium via Playwright)"})
     writer.page_mode = "/UseOutlines"
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")
@@ -219,7 +222,7 @@ def build(site: Path | None = None, out: Path | None = None, root: Path = ROOT, 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m regional_policy.pdf", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m bookbuild.pdf", description=__doc__.split("\n\n")[0])
     parser.add_argument("--html", type=Path, default=BUILD / "html", help="the built site (default: _build/html)")
     parser.add_argument("--out", type=Path, default=BUILD / "pdf" / "book.pdf", help="default: _build/pdf/book.pdf")
     args = parser.parse_args(argv)

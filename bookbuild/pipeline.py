@@ -1,9 +1,9 @@
 """Build the book: validate the data, execute the chapters, compile the site, in two languages.
 
-    python -m regional_policy.pipeline validate      # data and parameters only
-    python -m regional_policy.pipeline execute       # papermill: notebooks/ -> book/ (en) and book/ko/ (ko)
-    python -m regional_policy.pipeline html          # jupyter-book: -> _build/html (en) and _build/html/ko
-    python -m regional_policy.pipeline all           # the three in order
+    python -m bookbuild.pipeline validate      # data and parameters only
+    python -m bookbuild.pipeline execute       # papermill: notebooks/ -> book/ (en) and book/ko/ (ko)
+    python -m bookbuild.pipeline html          # jupyter-book: -> _build/html (en) and _build/html/ko
+    python -m bookbuild.pipeline all           # the three in order
 
 Options: ``--lang en|ko`` builds one edition only; ``--errata`` and ``--highlight``
 set the other parameters; ``--force`` re-executes every notebook; ``--jobs N``.
@@ -23,7 +23,6 @@ import argparse
 import hashlib
 import json
 import os
-import posixpath
 import shutil
 import subprocess
 import sys
@@ -33,20 +32,28 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .datapackage import DataError, load
-from .params import DEFAULTS, LANGS, ParameterError, Parameters
-from .paths import BOOK, BUILD, DATA, NOTEBOOKS, ROOT, STATIC
+import regional_policy
+from regional_policy.datapackage import DataError
+from regional_policy.loader import load
+from regional_policy.params import DEFAULTS, LANGS, ParameterError, Parameters
+from regional_policy.paths import BOOK, BUILD, DATA, NOTEBOOKS, PAGES, ROOT, STATIC
 
-VOLATILE_NOTEBOOK_KEYS = ("start_time", "end_time", "duration", "exception", "input_path", "output_path",
-                          "environment_variables")
+VOLATILE_NOTEBOOK_KEYS = (
+    "start_time",
+    "end_time",
+    "duration",
+    "exception",
+    "input_path",
+    "output_path",
+    "environment_variables",
+)
 META_KEY = "regional_policy"
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(regional_policy.__file__).resolve().parent  # the analysis package: all that the notebooks import
+TOOLING = Path(__file__).resolve().parent  # this package: the site depends on it, the notebooks do not
 SITE_FILES = ("_config.yml", "_toc.yml")
 # Files of the built site that may differ between two builds of the same sources (regular expressions on
 # paths relative to _build/html): the stamp records when inputs were hashed, nothing else is volatile.
 VOLATILE_HTML = (r"\.build-stamp\.json",)
-# Build tooling that no notebook imports: changing it does not make the executed notebooks stale.
-BUILD_TOOLING = ("pipeline.py", "bench.py", "pdf.py", "sphinx_ext.py", "assets.py")
 
 
 class BuildError(RuntimeError):
@@ -69,14 +76,20 @@ def _sha(data: bytes) -> str:
 def source_hash(path: Path) -> str:
     """Hash of a notebook's cell types, tags and sources: what the executed copy must come from."""
     nb = json.loads(path.read_text(encoding="utf-8"))
-    cells = [[c["cell_type"], c["metadata"].get("tags", []),
-              "".join(c["source"]) if isinstance(c["source"], list) else c["source"]] for c in nb["cells"]]
+    cells = [
+        [
+            c["cell_type"],
+            c["metadata"].get("tags", []),
+            "".join(c["source"]) if isinstance(c["source"], list) else c["source"],
+        ]
+        for c in nb["cells"]
+    ]
     return _sha(json.dumps(cells, ensure_ascii=False).encode())
 
 
 def environment_hash() -> str:
     """What every notebook depends on besides its own source: data, package code, requirements."""
-    code = [f for f in sorted(PACKAGE.glob("*.py")) if f.name not in BUILD_TOOLING]
+    code = sorted(PACKAGE.rglob("*.py"))
     files = sorted(DATA.glob("*")) + code + sorted(PACKAGE.glob("*.csv")) + [ROOT / "requirements.txt"]
     h = hashlib.sha256()
     for f in files:
@@ -106,15 +119,21 @@ PROFILE = NOTEBOOKS / "profile.ipynb"
 
 def tasks(params: Parameters, out: Path | None = None) -> list[Task]:
     """The chapters and the 16 province profiles of an edition."""
-    from . import places
+    from regional_policy import places
 
     out = out or book_dir(params.lang)
     todo = [Task(s, out / s.name, vars(params)) for s in chapters()]
     if PROFILE.exists():
         for key in places.keys():
             name = places.get(key)["name_en" if params.lang == "en" else "name_ko"]
-            todo.append(Task(PROFILE, out / "profiles" / f"{key.lower()}.ipynb",
-                             {**vars(params), "highlight": key, "province": key}, (("{province}", name),)))
+            todo.append(
+                Task(
+                    PROFILE,
+                    out / "profiles" / f"{key.lower()}.ipynb",
+                    {**vars(params), "highlight": key, "province": key},
+                    (("{province}", name),),
+                )
+            )
     return todo
 
 
@@ -131,8 +150,12 @@ def sanitize(path: Path, task: Task, inputs: str) -> None:
     pm = nb["metadata"].get("papermill", {})
     for key in VOLATILE_NOTEBOOK_KEYS:
         pm.pop(key, None)
-    nb["metadata"][META_KEY] = {"source": f"notebooks/{task.source.name}", "source_sha256": source_hash(task.source),
-                                "inputs_sha256": inputs, "parameters": task.parameters}
+    nb["metadata"][META_KEY] = {
+        "source": f"notebooks/{task.source.name}",
+        "source_sha256": source_hash(task.source),
+        "inputs_sha256": inputs,
+        "parameters": task.parameters,
+    }
     nb["cells"] = [c for c in nb["cells"] if keeps(c, task.parameters["lang"])]
     for cell in nb["cells"]:
         if cell["cell_type"] == "markdown" and task.fill:
@@ -163,8 +186,15 @@ def _execute_one(source: str, target: str, parameters: dict) -> tuple[str, float
     start = time.perf_counter()
     name = Path(source).name + (f" (province={parameters['province']})" if "province" in parameters else "")
     try:
-        papermill.execute_notebook(source, target, parameters=parameters, kernel_name="python3",
-                                   cwd=str(Path(source).parent), progress_bar=False, log_output=False)
+        papermill.execute_notebook(
+            source,
+            target,
+            parameters=parameters,
+            kernel_name="python3",
+            cwd=str(Path(source).parent),
+            progress_bar=False,
+            log_output=False,
+        )
     except papermill.PapermillExecutionError as exc:
         raise BuildError(f"{name} failed in cell {exc.exec_count}: {exc.ename}: {exc.evalue}") from None
     except Exception as exc:  # a kernel that dies, a timeout, a broken notebook file
@@ -174,7 +204,7 @@ def _execute_one(source: str, target: str, parameters: dict) -> tuple[str, float
 
 def validate(params: Parameters) -> None:
     """Raise DataError, ParameterError or ValueError (labels) before anything is written."""
-    from . import labels
+    from regional_policy import labels
 
     load()
     labels.table()
@@ -198,27 +228,34 @@ def execute(params: Parameters, jobs: int | None = None, out: Path | None = None
         print(f"  [{params.lang}] up to date: {fresh} notebooks", flush=True)
     if todo:
         os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH", "")]))
-        root = (out or book_dir(params.lang))
+        root = out or book_dir(params.lang)
         root.mkdir(parents=True, exist_ok=True)
         jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
         with tempfile.TemporaryDirectory(prefix=".execute-", dir=root) as tmp:
             staged = {task.target: Path(tmp) / f"{n:03d}-{task.target.name}" for n, (task, _) in enumerate(todo)}
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                futures = [pool.submit(_execute_one, str(t.source), str(staged[t.target]), t.parameters) for t, _ in todo]
+                futures = [
+                    pool.submit(_execute_one, str(t.source), str(staged[t.target]), t.parameters) for t, _ in todo
+                ]
                 errors = []
                 for n, ((task, _), fut) in enumerate(zip(todo, futures), start=1):
                     try:
                         _, seconds = fut.result()
                         label = task.target.relative_to(root).as_posix()
                         bar = ("#" * round(20 * n / len(todo))).ljust(20, ".")
-                        print(f"  [{params.lang}] [{bar}] {n:>2}/{len(todo)} executed {label:<34} {seconds:5.1f} s",
-                              flush=True)
+                        print(
+                            f"  [{params.lang}] [{bar}] {n:>2}/{len(todo)} executed {label:<34} {seconds:5.1f} s",
+                            flush=True,
+                        )
                     except BuildError as exc:
                         errors.append(str(exc))
                     except Exception as exc:  # a worker process that died
                         errors.append(f"a notebook worker died: {type(exc).__name__}: {exc}")
                 if errors:
-                    raise BuildError("; ".join(errors) + f" - {root.relative_to(ROOT) if root.is_relative_to(ROOT) else root}/ was left as it was")
+                    raise BuildError(
+                        "; ".join(errors)
+                        + f" - {root.relative_to(ROOT) if root.is_relative_to(ROOT) else root}/ was left as it was"
+                    )
             for task, inputs in todo:
                 sanitize(staged[task.target], task, inputs)
             for task, _ in todo:
@@ -228,6 +265,7 @@ def execute(params: Parameters, jobs: int | None = None, out: Path | None = None
 
 
 # --- the site ---------------------------------------------------------------------------------
+
 
 def _yaml():
     import yaml
@@ -239,7 +277,7 @@ def _site_config(lang: str, work: Path) -> tuple[Path, Path, Path]:
     """(project root, config, toc) for an edition; the Korean ones are derived from the English files."""
     if lang == "en":
         return ROOT, ROOT / "_config.yml", ROOT / "_toc.yml"
-    from . import labels
+    from regional_policy import labels
 
     yaml = _yaml()
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
@@ -269,13 +307,33 @@ def _site_config(lang: str, work: Path) -> tuple[Path, Path, Path]:
     return book_dir(lang), work / "_config.yml", work / "_toc.yml"
 
 
+def assemble_pages() -> None:
+    """Copy the hand-written pages (``pages/``: front page, glossary, teaching guide, references, and their Korean
+    versions in ``pages/ko/``) into the editions' folders in ``book/``, beside the executed notebooks.
+
+    ``pages/`` is the source; ``book/`` is generated only (its copies of the pages are not kept in git).
+    """
+    for source in sorted(PAGES.rglob("*")):
+        if source.is_file():
+            target = BOOK / source.relative_to(PAGES)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if not target.exists() or target.read_bytes() != source.read_bytes():
+                shutil.copyfile(source, target)
+
+
 def site_hash(lang: str) -> str:
     """Everything the compiled site of an edition depends on."""
     root = book_dir(lang)
-    files = [f for f in sorted(root.glob("*")) + sorted(root.glob("profiles/*")) if f.is_file()] + \
-        [ROOT / f for f in SITE_FILES] + \
-        sorted(STATIC.glob("*.*")) + [BOOK / "references.bib"] + sorted(PACKAGE.glob("*.py")) + \
-        sorted(PACKAGE.glob("*.csv")) + sorted(DATA.glob("*"))
+    files = (
+        [f for f in sorted(root.glob("*")) + sorted(root.glob("profiles/*")) if f.is_file()]
+        + [ROOT / f for f in SITE_FILES]
+        + sorted(STATIC.glob("*.*"))
+        + sorted(f for f in PAGES.rglob("*") if f.is_file())
+        + sorted(PACKAGE.rglob("*.py"))
+        + sorted(TOOLING.glob("*.py"))
+        + sorted(PACKAGE.glob("*.csv"))
+        + sorted(DATA.glob("*"))
+    )
     h = hashlib.sha256(lang.encode())
     for f in files:
         h.update(f.relative_to(ROOT).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
@@ -288,27 +346,42 @@ def _build_one(lang: str, strict: bool) -> Path:
     # always from scratch: Sphinx's incremental builds write some asset links differently (?v=) on a second pass
     shutil.rmtree(work / "_build", ignore_errors=True)
     root, config, toc = _site_config(lang, work / "config")
-    cmd = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(root), "--config", str(config),
-           "--toc", str(toc), "--path-output", str(work), "--builder", "html"]
+    cmd = [
+        str(Path(sys.executable).with_name("jupyter-book")),
+        "build",
+        str(root),
+        "--config",
+        str(config),
+        "--toc",
+        str(toc),
+        "--path-output",
+        str(work),
+        "--builder",
+        "html",
+    ]
     if strict:
         cmd += ["-W", "-n", "--keep-going"]
     start = time.perf_counter()
-    # Sphinx imports this checkout's package (regional_policy.sphinx_ext), whatever else is installed
+    # Sphinx imports this checkout's package (bookbuild.sphinx_ext), whatever else is installed
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH", "")]))}
     result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
     if result.returncode != 0:
         sys.stderr.write(result.stdout[-20000:] + result.stderr[-20000:])
-        raise BuildError(f"jupyter-book build ({lang}) failed (exit {result.returncode}); _build/html was left as it was")
+        raise BuildError(
+            f"jupyter-book build ({lang}) failed (exit {result.returncode}); _build/html was left as it was"
+        )
     print(f"  [{lang}] compiled the site {time.perf_counter() - start:5.1f} s", flush=True)
     return work / "_build" / "html"
 
 
 def html(strict: bool = True, langs: tuple[str, ...] = LANGS, force: bool = False) -> Path:
     """Compile the editions and swap them into ``_build/html`` (English) and ``_build/html/ko``."""
+    from regional_policy.geo import write as write_boundaries
+
     from .assets import write_bundle
-    from .geo import write as write_boundaries
 
     write_bundle()
+    assemble_pages()
     write_boundaries()  # the maps' geometry, if the boundaries are available (never committed)
     final = BUILD / "html"
     stamp = final / ".build-stamp.json"
@@ -317,7 +390,7 @@ def html(strict: bool = True, langs: tuple[str, ...] = LANGS, force: bool = Fals
     if not force and final.exists() and all(old.get(k) == v for k, v in hashes.items()):
         print("  site up to date", flush=True)
         return final
-    built = {lang: _build_one(lang, strict) for lang in langs}   # raises before anything is replaced
+    built = {lang: _build_one(lang, strict) for lang in langs}  # raises before anything is replaced
     BUILD.mkdir(exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".html-", dir=BUILD))
     try:
@@ -352,19 +425,8 @@ def html(strict: bool = True, langs: tuple[str, ...] = LANGS, force: bool = Fals
     return final
 
 
-def other_edition_url(pagename: str, lang: str) -> str:
-    """The same page in the other edition, relative to this page (the language switch)."""
-    if lang == "en":
-        here = pagename + ".html"
-        there = "ko/" + (pagename[len("book/"):] if pagename.startswith("book/") else pagename) + ".html"
-    else:
-        here = "ko/" + pagename + ".html"
-        there = ("book/" + pagename if pagename not in ("genindex", "search") else pagename) + ".html"
-    return posixpath.relpath(there, posixpath.dirname(here) or ".")
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m regional_policy.pipeline", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m bookbuild.pipeline", description=__doc__.split("\n\n")[0])
     parser.add_argument("step", choices=["validate", "execute", "html", "all"])
     parser.add_argument("--lang", default=None, help="one edition only: en or ko (default: both)")
     parser.add_argument("--errata", default=DEFAULTS["errata"])

@@ -19,17 +19,34 @@ import posixpath
 import subprocess
 from functools import cache
 
-from .paths import ROOT
-from .provenance import COMMIT_SLOT, NOTEBOOK_SLOT, REPORT_PAGE
+from regional_policy.paths import ROOT
+from regional_policy.provenance import COMMIT_SLOT, NOTEBOOK_SLOT, REPORT_PAGE
 
 
 @cache
+def other_edition_url(pagename: str, lang: str) -> str:
+    """The same page in the other edition, relative to this page (the language switch)."""
+    if lang == "en":
+        here = pagename + ".html"
+        there = "ko/" + (pagename[len("book/") :] if pagename.startswith("book/") else pagename) + ".html"
+    else:
+        here = "ko/" + pagename + ".html"
+        there = ("book/" + pagename if pagename not in ("genindex", "search") else pagename) + ".html"
+    return posixpath.relpath(there, posixpath.dirname(here) or ".")
+
+
 def commit() -> str:
     try:
-        head = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=ROOT, capture_output=True,
-                              text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
-                               capture_output=True, text=True, check=True).stdout.strip()
+        head = subprocess.run(
+            ["git", "rev-parse", "--short=12", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown (not a git checkout)"
     return head + (" (with uncommitted changes)" if dirty else "")
@@ -38,8 +55,12 @@ def commit() -> str:
 def _drop_thebe(app, pagename, templatename, context, doctree):
     scripts = context.get("script_files")
     if scripts:
-        scripts[:] = [s for s in scripts if "thebe" not in str(s).lower()
-                      and "thebe" not in str(getattr(s, "attributes", {}).get("body", "")).lower()]
+        scripts[:] = [
+            s
+            for s in scripts
+            if "thebe" not in str(s).lower()
+            and "thebe" not in str(getattr(s, "attributes", {}).get("body", "")).lower()
+        ]
 
 
 def _fill_provenance(app, pagename, templatename, context, doctree):
@@ -47,9 +68,10 @@ def _fill_provenance(app, pagename, templatename, context, doctree):
     if not body or NOTEBOOK_SLOT not in body:
         return
     source = "profile" if "profiles/" in pagename else pagename.split("/")[-1]
-    notebook = f'<code>notebooks/{source}.ipynb</code>'
-    body = (body.replace(NOTEBOOK_SLOT, f'<span class="rp-notebook">{notebook}</span>')
-            .replace(COMMIT_SLOT, f'<span class="rp-commit"><code>{commit()}</code></span>'))
+    notebook = f"<code>notebooks/{source}.ipynb</code>"
+    body = body.replace(NOTEBOOK_SLOT, f'<span class="rp-notebook">{notebook}</span>').replace(
+        COMMIT_SLOT, f'<span class="rp-commit"><code>{commit()}</code></span>'
+    )
     # links to the report are written relative to a chapter; a profile sits one folder deeper
     report = ("book/" if app.config.rp_lang == "en" else "") + REPORT_PAGE
     relative = posixpath.relpath(report, posixpath.dirname(pagename) or ".")
@@ -59,22 +81,23 @@ def _fill_provenance(app, pagename, templatename, context, doctree):
 
 
 def _language_switch(app, pagename, templatename, context, doctree):
-    from . import labels
-    from .pipeline import other_edition_url
+    from regional_policy import labels
 
     lang = app.config.rp_lang
     other = "ko" if lang == "en" else "en"
     url = other_edition_url(pagename, lang)
-    link = (f'<p class="rp-lang-switch"><a href="{url}" hreflang="{other}" lang="{other}" '
-            f'rel="alternate">{labels.t("switch_language", other)}</a></p>')
+    link = (
+        f'<p class="rp-lang-switch"><a href="{url}" hreflang="{other}" lang="{other}" '
+        f'rel="alternate">{labels.t("switch_language", other)}</a></p>'
+    )
     if "body" in context:
         context["body"] = link + context["body"]
 
 
 def _download_links(app, pagename, templatename, context, doctree):
     """Each chapter page offers its notebook, a student copy without solutions, and an archive to run it."""
-    from . import labels
-    from .paths import NOTEBOOKS
+    from regional_policy import labels
+    from regional_policy.paths import NOTEBOOKS
 
     name = pagename.split("/")[-1]
     if "body" not in context or not (NOTEBOOKS / f"{name}.ipynb").exists():
@@ -82,11 +105,16 @@ def _download_links(app, pagename, templatename, context, doctree):
     lang = app.config.rp_lang
     # the downloads sit at the root of the English site; the Korean site is its ko/ folder
     up = "../" * (pagename.count("/") + (0 if lang == "en" else 1))
-    links = " · ".join(f'<a href="{up}downloads/{path}" download>{labels.t(key, lang)}</a>' for key, path in (
-        ("download_notebook", f"notebooks/{name}.ipynb"), ("download_student", f"student/{name}.ipynb"),
-        ("download_archive", f"{name}.zip")))
+    links = " · ".join(
+        f'<a href="{up}downloads/{path}" download>{labels.t(key, lang)}</a>'
+        for key, path in (
+            ("download_notebook", f"notebooks/{name}.ipynb"),
+            ("download_student", f"student/{name}.ipynb"),
+            ("download_archive", f"{name}.zip"),
+        )
+    )
     box = f'<p class="rp-downloads">{labels.t("download_title", lang)}: {links}</p>'
-    context["body"] = context["body"].replace('</h1>', '</h1>' + box, 1)
+    context["body"] = context["body"].replace("</h1>", "</h1>" + box, 1)
 
 
 def _bibliography_roles(app, pagename, templatename, context, doctree):
@@ -94,8 +122,9 @@ def _bibliography_roles(app, pagename, templatename, context, doctree):
     ARIA 1.2 no longer accepts (axe: aria-required-children); plain markup reads the same to everyone."""
     body = context.get("body")
     if body and 'class="citation-list"' in body:
-        context["body"] = (body.replace('<div role="list" class="citation-list">', '<div class="citation-list">')
-                           .replace(' role="doc-biblioentry"', ""))
+        context["body"] = body.replace(
+            '<div role="list" class="citation-list">', '<div class="citation-list">'
+        ).replace(' role="doc-biblioentry"', "")
 
 
 def setup(app):
