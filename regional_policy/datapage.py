@@ -1,4 +1,4 @@
-"""Tables about the data itself: the arithmetic checks of a table, and the data package's resources."""
+"""The data page (resources, schemas, errata, economic regions) and the recalculation panel under each table."""
 
 from __future__ import annotations
 

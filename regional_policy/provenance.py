@@ -5,7 +5,7 @@ The badge sums up the ledger rows of the table (:mod:`.claims`): *reproduced*
 documented erratum) or *discrepancies* (some are not), and links to those rows
 in the reproducibility report. The provenance line names the parameters and the
 data files read, with their hashes. The notebook and the commit are filled in
-when the site is built (:mod:`.sphinx_offline`), so the executed notebooks do
+when the site is built (``bookbuild.sphinx_ext``), so the executed notebooks do
 not change with every commit.
 """
 

@@ -1,4 +1,4 @@
-"""Views of the claims ledger: the report chapter and the box that ends each chapter."""
+"""The reproducibility report (headline, summary chart, ledger, discrepancies) and the ledger box ending each chapter."""
 
 from __future__ import annotations
 

@@ -152,6 +152,7 @@ def load_problems_fixture():
 # --- the built site, served, and one browser for the session ---------------------------------------------------
 
 ARTIFACTS = ROOT / "test-artifacts"
+SUBPATH = "regional-policy"  # the browser tests serve the site at http://127.0.0.1:PORT/regional-policy/
 
 
 @pytest.fixture(scope="session")
@@ -164,16 +165,18 @@ def site() -> Path:
 
 @pytest.fixture(scope="session")
 def site_url(site, tmp_path_factory):
-    """A snapshot of the built site served on a free port of 127.0.0.1; the base URL ends in ``/``.
+    """A snapshot of the built site served under a sub-path of a free port of 127.0.0.1, as a project site of
+    GitHub Pages is (``https://<user>.github.io/<repo>/``); the base URL ends in ``/``.
 
-    The snapshot keeps the browser tests apart from a rebuild of ``_build/html`` while they run.
+    The snapshot keeps the browser tests apart from a rebuild of ``_build/html`` while they run; the sub-path makes
+    every browser and link test fail on a link or asset that assumes the site sits at the root of its host.
     """
     from bookbuild.pdf import serve
 
-    snapshot = tmp_path_factory.mktemp("site") / "html"
-    shutil.copytree(site, snapshot)
-    with serve(snapshot) as base:
-        yield base
+    root = tmp_path_factory.mktemp("site")
+    shutil.copytree(site, root / SUBPATH)
+    with serve(root) as base:
+        yield base + SUBPATH + "/"
 
 
 @pytest.fixture(scope="session")
