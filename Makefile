@@ -30,7 +30,7 @@ check: $(STAMP) lint
 	$(PY) -m pytest -m "not build and not browser" tests
 
 ## test: everything: lint, every test tier (unit, data, build, browser), nbval on book/; installs the Debian packages it needs when run as root
-test: $(STAMP) system lint
+test: system $(STAMP) lint
 	$(PY) -m pytest tests
 	$(PY) -m pytest --nbval --nbval-current-env -p no:cacheprovider book/
 

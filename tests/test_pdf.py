@@ -45,9 +45,10 @@ def test_the_pdf_shows_the_tables_and_the_charts(book_pdf):
     assert "Three administrations and the milestones the paper names" in text
 
 
-@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="pdftoppm (poppler-utils) is not installed")
 def test_the_pdf_pages_render_to_images(book_pdf, artifacts):
     from PIL import Image
+
+    assert shutil.which("pdftoppm"), "pdftoppm is missing: `make system` installs poppler-utils"
 
     out = artifacts / "pdf"
     shutil.rmtree(out, ignore_errors=True)
