@@ -1,8 +1,12 @@
 """Read the data package and validate every resource against its schema: the bottom layer.
 
 :func:`read` checks that ``datapackage.json`` parses and describes readable CSV
-files, and every resource against its Frictionless schema (types, required
-values, ranges, allowed categories, primary and foreign keys). It knows nothing
+files (:mod:`.descriptor`), each CSV file's encoding and structure before any
+library reads it (:mod:`.csvcheck`), the known extents (``x-extent``) and
+foreign keys (:mod:`.extents`), and every resource against its Frictionless
+schema (types, required values, ranges, allowed categories, primary keys). The
+checked text, not the file, is what Frictionless and pandas read, so a file
+that changes while it is read cannot slip through. It knows nothing
 of errata or totals: :func:`regional_policy.loader.load`, one layer up, adds
 those checks. This module also holds the types every other module shares:
 :class:`Data`, :class:`Problem` and :class:`DataError`.
@@ -15,41 +19,21 @@ raised together as one :class:`DataError`.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
+from . import csvcheck, extents
+from .csvcheck import CsvText
+from .descriptor import read_descriptor
 from .paths import DATAPACKAGE
+from .problems import DataError, Problem
 
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with one place in the data."""
-
-    file: str
-    line: int | None
-    column: str | None
-    message: str
-
-    def __str__(self) -> str:
-        where = [self.file]
-        if self.line is not None:
-            where.append(f"line {self.line}")
-        if self.column:
-            where.append(f"column '{self.column}'")
-        return f"{', '.join(where)}: {self.message}"
-
-
-class DataError(ValueError):
-    """The data package is broken; ``problems`` says where and how."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = list(problems)
-        lines = "\n".join(f"  - {p}" for p in self.problems)
-        super().__init__(f"the data package is invalid ({len(self.problems)} problem(s)):\n{lines}")
+__all__ = ["Data", "DataError", "Problem", "read"]
 
 
 class Data(Mapping):
@@ -92,79 +76,97 @@ class Data(Mapping):
         return Data(self.descriptor, {**self._frames, **frames}, self.base)
 
 
-def _read_descriptor(path: Path) -> dict:
-    name = path.name
-    if not path.is_file():
-        raise DataError([Problem(str(path), None, None, "file not found")])
+def _validate_one(file: str, res: dict, text: str) -> list[Problem]:
+    """Frictionless validation of one checked resource (types, constraints, primary key), foreign keys aside."""
+    key = (json.dumps({k: v for k, v in res["schema"].items() if k != "foreignKeys"}, sort_keys=True), text)
+    return [Problem(file, *rest) for rest in _frictionless(*key)]
+
+
+@lru_cache(maxsize=128)
+def _frictionless(schema_json: str, text: str) -> tuple[tuple, ...]:
+    from frictionless import FrictionlessException, Resource, Schema
+
+    schema = json.loads(schema_json)
+    keys = ", ".join(schema.get("primaryKey", []) if isinstance(schema.get("primaryKey"), list) else [])
     try:
-        descriptor = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise DataError([Problem(name, exc.lineno, f"char {exc.colno}", f"invalid JSON: {exc.msg}")]) from None
-    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
-        raise DataError([Problem(name, None, None, "must be a JSON object with a 'resources' list")])
-    return descriptor
-
-
-def _schema_problems(path: Path, descriptor: dict) -> list[Problem]:
-    from frictionless import Package
-
-    problems: list[Problem] = []
-    for res in descriptor["resources"]:
-        file = res.get("path", "?")
-        if not (path.parent / file).is_file():
-            problems.append(Problem(file, None, None, f"file not found (resource '{res.get('name')}')"))
-    if problems:
-        return problems
-    report = Package(str(path)).validate()
-    by_name = {r["name"]: r for r in descriptor["resources"]}
+        resource = Resource(text.encode("utf-8"), format="csv", encoding="utf-8", schema=Schema.from_descriptor(schema))
+        report = resource.validate()
+    except FrictionlessException as exc:
+        return ((None, None, f"the schema in datapackage.json is invalid: {exc.error.note}"),)
+    except Exception as exc:  # the CSV text is checked already: what Frictionless trips on is the schema
+        return ((None, None, f"the schema in datapackage.json is invalid: {type(exc).__name__}: {exc}"),)
+    out = []
     for task in report.tasks:
-        res = by_name.get(task.name, {})
-        file = res.get("path", task.name)
-        keys = ", ".join(res.get("schema", {}).get("primaryKey", []))
         for err in task.errors:
             line = getattr(err, "row_number", None)
             column = getattr(err, "field_name", None)
             if column is None and err.type == "primary-key":
                 column = keys
-            if column is None and err.type == "foreign-key":
-                column = ", ".join(
-                    fk["fields"] if isinstance(fk["fields"], str) else ", ".join(fk["fields"])
-                    for fk in res["schema"].get("foreignKeys", [])
-                )
             cell = getattr(err, "cell", None)
             value = f"value {cell!r}: " if cell not in (None, "") else ""
-            problems.append(Problem(file, line, column, f"{err.type}: {value}{err.note}"))
+            out.append((line, column, f"{err.type}: {value}{err.note}"))
     for err in report.errors:
-        problems.append(Problem(path.name, None, None, f"{err.type}: {err.note}"))
-    return problems
+        out.append((None, None, f"the schema in datapackage.json is invalid: {err.type}: {err.note}"))
+    return tuple(out)
 
 
 _PANDAS_TYPES = {"integer": "Int64", "number": "float64", "boolean": "boolean", "string": "string"}
 
 
-def _read_frame(path: Path, res: dict) -> pd.DataFrame:
+def _read_frame(res: dict, text: str) -> pd.DataFrame:
     schema = res["schema"]
     missing = schema.get("missingValues", [""])
-    dtypes = {f["name"]: _PANDAS_TYPES.get(f["type"], "string") for f in schema["fields"]}
-    bools = {f["name"] for f in schema["fields"] if f["type"] == "boolean"}
+    dtypes = {f["name"]: _PANDAS_TYPES.get(f.get("type", "string"), "string") for f in schema["fields"]}
+    bools = {f["name"] for f in schema["fields"] if f.get("type") == "boolean"}
     frame = pd.read_csv(
-        path / res["path"],
+        io.StringIO(text),
         dtype={k: ("string" if v == "boolean" else v) for k, v in dtypes.items()},
         keep_default_na=False,
         na_values=missing,
-        encoding="utf-8",
     )
     for name in bools:
         frame[name] = frame[name].map({"true": True, "false": False}).astype("boolean")
     return frame
 
 
-def read(path: str | Path = DATAPACKAGE) -> Data:
-    """Read the data package and validate it against its schemas; raise :class:`DataError` on any problem."""
-    path = Path(path)
-    descriptor = _read_descriptor(path)
-    problems = _schema_problems(path, descriptor)
+def _checked_texts(base: Path, descriptor: dict) -> dict[str, CsvText]:
+    texts, problems = {}, []
+    for res in descriptor["resources"]:
+        file = res["path"]
+        if not (base / file).is_file():
+            problems.append(Problem(file, None, None, f"file not found (resource '{res['name']}' in datapackage.json)"))
+            continue
+        text, found = csvcheck.check(base / file, file, [f["name"] for f in res["schema"]["fields"]])
+        texts[res["name"]] = text
+        problems += found
     if problems:
         raise DataError(problems)
-    frames = {res["name"]: _read_frame(path.parent, res) for res in descriptor["resources"]}
+    return texts
+
+
+def read(path: str | Path = DATAPACKAGE) -> Data:
+    """Read the data package and validate it; raise :class:`DataError` on any problem.
+
+    In order: the descriptor's shape (:mod:`.descriptor`), each CSV file's encoding and structure
+    (:mod:`.csvcheck`), then together the known extents and foreign keys (:mod:`.extents`) and each
+    resource's schema (Frictionless). Every problem names its file.
+    """
+    path = Path(path)
+    descriptor = read_descriptor(path)
+    texts = _checked_texts(path.parent, descriptor)
+    resources = {res["name"]: res for res in descriptor["resources"]}
+    problems = extents.foreign_key_problems(texts, resources)
+    for name, res in resources.items():
+        problems += extents.extent_problems(texts[name], res)
+        problems += _validate_one(res["path"], res, texts[name].text)
+    if problems:
+        raise DataError(problems)
+    frames = {}
+    for name, res in resources.items():
+        try:
+            frames[name] = _read_frame(res, texts[name].text)
+        except (ValueError, TypeError) as exc:  # a type the schema allows but pandas cannot hold
+            problems.append(Problem(res["path"], None, None, f"cannot be read as a table: {exc}"))
+    if problems:
+        raise DataError(problems)
     return Data(descriptor, frames, path.parent)

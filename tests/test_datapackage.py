@@ -133,9 +133,14 @@ def test_unknown_category_enum(data_copy, edit_cell, line_of, load_problems):
     line = line_of(data_copy / T3, district="Busan")
     edit_cell(data_copy, T3, line, "district", "Seoul")
     problems = load_problems(data_copy)
-    p = only(problems, file=T3, line=line, column="district")
+    district = [p for p in problems if p.file == T3 and p.column == "district"]
+    p = only(district, line=line, message=next(q.message for q in district if q.message.startswith("constraint")))
     assert "enum" in p.message
     assert "Busan" in p.message  # the allowed values are listed
+    # and the known extent of Table 3: an unexpected row and a missing one
+    assert only(district, line=line, message=next(q.message for q in district if "not one of" in q.message))
+    missing = only(district, line=None)
+    assert missing.message == "the row with key 'Busan' is missing (x-extent lists 5 rows)"
 
 
 def test_unknown_category_foreign_key(data_copy, edit_cell, line_of, load_problems):
@@ -156,8 +161,10 @@ def test_value_out_of_range(data_copy, edit_cell, line_of, load_problems):
 def test_duplicate_primary_key(data_copy, edit_cell, line_of, load_problems):
     line = line_of(data_copy / T2, year="1980")
     edit_cell(data_copy, T2, line, "year", "1970")
-    p = only(load_problems(data_copy), file=T2, line=line, column="year")
-    assert "primary-key" in p.message
+    problems = [p for p in load_problems(data_copy) if p.file == T2 and p.line == line and p.column == "year"]
+    assert len(problems) == 2
+    assert any("primary-key" in p.message for p in problems)  # Frictionless
+    assert any(p.message == "key '1970' is written twice (also on line 2)" for p in problems)  # x-extent
 
 
 def test_total_that_does_not_add_up(data_copy, edit_cell, line_of, read_rows, load_problems):
@@ -333,3 +340,151 @@ def test_data_replace_keeps_the_original(data):
     assert data["table2-household-income"]["ratio_b_a_pct"].iloc[0] == pytest.approx(75.6)
     assert other["table4-investment-by-project-type"] is data["table4-investment-by-project-type"]
     assert isinstance(other["places"], pd.DataFrame)
+
+
+# --- the CSV files are checked before any library reads them (regional_policy.csvcheck) -------------
+
+
+def _message(folder) -> str:
+    with pytest.raises(DataError) as info:
+        regional_policy.load(folder / "datapackage.json")
+    return str(info.value)
+
+
+def test_cp949_file_is_named_with_the_fix(data_copy):
+    path = data_copy / "places.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("cp949"))
+    problems = load_problems_of(data_copy)
+    p = only(problems, file="places.csv")
+    assert (p.line, p.column) == (2, "name_ko")  # 11,Seoul,서울특별시: the first Korean cell
+    assert "not UTF-8 (it looks like CP949/EUC-KR, as Excel saves Korean CSV)" in p.message
+    assert "save it as 'CSV UTF-8 (Comma delimited)'" in p.message
+
+
+def test_utf8_byte_order_mark_is_accepted(data_copy):
+    """Excel's "CSV UTF-8" starts the file with a byte-order mark: it loads like the file without it."""
+    path = data_copy / T2
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    loaded = regional_policy.load(data_copy / "datapackage.json")
+    assert list(loaded["table2-household-income"].columns)[0] == "year"
+    assert list(loaded["table2-household-income"]["year"]) == [1970, 1980, 1990, 2000, 2005, 2007]
+
+
+def test_empty_file(data_copy):
+    (data_copy / T5).write_bytes(b"")
+    p = only(load_problems_of(data_copy), file=T5)
+    assert p.message == "the file is empty: it needs at least the header line level,account,year,amount"
+
+
+@pytest.mark.parametrize(
+    "header, column, text",
+    [
+        ("Year,urban_income_a,rural_income_b,ratio_b_a_pct", "year", "header has 'Year' where 'year' is expected"),
+        ("urban_income_a,year,rural_income_b,ratio_b_a_pct", None, "the columns are in another order"),
+        ("year,urban,rural_income_b,ratio_b_a_pct", "urban_income_a", "header has 'urban' where 'urban_income_a'"),
+        ("year;urban_income_a;rural_income_b;ratio_b_a_pct", None, "cells are separated by ';', not ','"),
+    ],
+)
+def test_header_problems(data_copy, header, column, text):
+    path = data_copy / T2
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text(header + "\n" + "".join(lines[1:]), encoding="utf-8")
+    problems = [p for p in load_problems_of(data_copy) if p.line == 1]
+    assert len(problems) == 1 and problems[0].file == T2 and problems[0].column == column
+    assert text in problems[0].message
+    assert "expected header: year,urban_income_a,rural_income_b,ratio_b_a_pct" in problems[0].message
+
+
+def test_wrong_cell_count(data_copy):
+    path = data_copy / T2
+    path.write_text(path.read_text(encoding="utf-8").replace("2000,2386.9,", "2000,2,386.9,"), encoding="utf-8")
+    p = only(load_problems_of(data_copy), file=T2)
+    assert (p.line, p.message) == (
+        5,
+        "row has 5 cells, the header 4; a cell holding a ',' must be put in double quotes",
+    )
+
+
+def test_unclosed_quote_is_found_where_it_starts(data_copy):
+    path = data_copy / T3
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[2] = lines[2].replace(",Textile,", ',"Textile,')
+    path.write_text("".join(lines), encoding="utf-8")
+    p = only(load_problems_of(data_copy), file=T3)
+    assert p.line == 3 and "never closed" in p.message
+
+
+def test_file_cut_short_in_its_last_row(data_copy):
+    path = data_copy / T2
+    path.write_bytes(path.read_bytes()[:-3])  # 2007,...,7 -> the last ratio loses a digit
+    problems = load_problems_of(data_copy)
+    assert [p.file for p in problems] == [T2]
+    assert problems[0].line == 7 and "does not end with a line break" in problems[0].message
+
+
+def test_file_cut_short_at_a_line_end_loses_rows_of_a_known_extent(data_copy):
+    path = data_copy / T2
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines[:5]), encoding="utf-8")
+    problems = load_problems_of(data_copy)
+    assert {p.message for p in problems} == {
+        "the row with key '2005' is missing (x-extent lists 6 rows)",
+        "the row with key '2007' is missing (x-extent lists 6 rows)",
+    }
+    assert {(p.file, p.column) for p in problems} == {(T2, "year")}
+
+
+def test_a_row_deleted_from_a_figure_list_fails(data_copy, line_of, delete_line):
+    f2 = "figure2-leading-industries.csv"
+    delete_line(data_copy, f2, line_of(data_copy / f2, version="final", economic_region="capital", order="1"))
+    p = only(load_problems_of(data_copy), file=f2)
+    assert p.message == "the row with key 'final|capital|1' is missing (x-extent lists 26 rows)"
+
+
+def test_every_paper_table_and_fixed_list_declares_its_extent(data):
+    extents = {r["name"]: r["x-extent"]["keys"] for r in data.descriptor["resources"] if "x-extent" in r}
+    assert extents["table2-household-income"] == ["1970", "1980", "1990", "2000", "2005", "2007"]
+    assert len(extents["places"]) == 16 and len(extents["tile-grid"]) == 16
+    assert len(extents["economic-regions"]) == 7
+    assert extents["rsip-performance"] == ["technology_commercialization", "sales", "employees"]
+    assert len(extents["table4-investment-by-project-type"]) == 25 and len(extents["table5-budget-2010-2011"]) == 24
+    for name in ("table1-key-factors", "table3-ripp-first-stage", "figure1-strategic-industries"):
+        assert name in extents
+    assert {"timeline", "claims", "errata", "sources"}.isdisjoint(extents)  # open lists
+    for name, keys in extents.items():
+        assert len(data[name]) == len(keys), name
+
+
+def test_mutated_descriptor_names_datapackage_json(data_copy):
+    path = data_copy / "datapackage.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["resources"][1]["schema"]["primaryKey"] = ["nope"]
+    doc["resources"][2]["x-extent"] = {"keys": "Busan"}
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    problems = load_problems_of(data_copy)
+    assert [p.file for p in problems] == ["datapackage.json", "datapackage.json"]
+    assert "resource 'table2-household-income': 'primaryKey' ['nope'] must name fields" in problems[0].message
+    assert "resource 'table3-ripp-first-stage': 'x-extent' must be an object" in problems[1].message
+
+
+def test_renamed_resource_is_a_data_error(data_copy):
+    path = data_copy / "datapackage.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["resources"][1]["name"] = "t2"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    p = only(load_problems_of(data_copy), file="datapackage.json")
+    assert "a resource or field the book uses is missing or renamed" in p.message and "table2" in p.message
+
+
+def test_data_error_shows_no_traceback_in_ipython():
+    err = DataError([Problem("x.csv", 3, "a", "bad")])
+    assert err._render_traceback_() == [
+        "DataError: the data package is invalid (1 problem(s)):\n  - x.csv, line 3, column 'a': bad"
+    ]
+
+
+def load_problems_of(folder):
+    with pytest.raises(DataError) as info:
+        regional_policy.load(folder / "datapackage.json")
+    assert info.value.problems
+    return info.value.problems
