@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import reads
 from .paths import DATAPACKAGE
 
 
@@ -61,6 +62,7 @@ class Data(Mapping):
         self.base = base
 
     def __getitem__(self, name: str) -> pd.DataFrame:
+        reads.resource(name)  # what a notebook reads is what the build re-executes it for
         return self._frames[name]
 
     def __iter__(self) -> Iterator[str]:
@@ -85,6 +87,7 @@ class Data(Mapping):
         return self.base / self.resource(resource)["path"]
 
     def sha256(self, resource: str) -> str:
+        reads.file_bytes(resource)
         return hashlib.sha256(self.path(resource).read_bytes()).hexdigest()
 
     def replace(self, frames: dict[str, pd.DataFrame]) -> Data:
@@ -159,11 +162,13 @@ def _read_frame(path: Path, res: dict) -> pd.DataFrame:
     return frame
 
 
-def read(path: str | Path = DATAPACKAGE) -> Data:
-    """Read the data package and validate it against its schemas; raise :class:`DataError` on any problem."""
+def read(path: str | Path = DATAPACKAGE, *, validate: bool = True) -> Data:
+    """Read the data package and validate it against its schemas; raise :class:`DataError` on any problem.
+
+    ``validate=False`` only for content known to be valid (:func:`.loader.load` decides)."""
     path = Path(path)
     descriptor = _read_descriptor(path)
-    problems = _schema_problems(path, descriptor)
+    problems = _schema_problems(path, descriptor) if validate else []
     if problems:
         raise DataError(problems)
     frames = {res["name"]: _read_frame(path.parent, res) for res in descriptor["resources"]}
