@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import csvcheck, extents
+from . import csvcheck, extents, reads
 from .csvcheck import CsvText
 from .descriptor import read_descriptor
 from .paths import DATAPACKAGE
@@ -45,6 +45,7 @@ class Data(Mapping):
         self.base = base
 
     def __getitem__(self, name: str) -> pd.DataFrame:
+        reads.resource(name)  # what a notebook reads is what the build re-executes it for
         return self._frames[name]
 
     def __iter__(self) -> Iterator[str]:
@@ -69,6 +70,7 @@ class Data(Mapping):
         return self.base / self.resource(resource)["path"]
 
     def sha256(self, resource: str) -> str:
+        reads.file_bytes(resource)
         return hashlib.sha256(self.path(resource).read_bytes()).hexdigest()
 
     def replace(self, frames: dict[str, pd.DataFrame]) -> Data:
@@ -144,21 +146,23 @@ def _checked_texts(base: Path, descriptor: dict) -> dict[str, CsvText]:
     return texts
 
 
-def read(path: str | Path = DATAPACKAGE) -> Data:
+def read(path: str | Path = DATAPACKAGE, *, validate: bool = True) -> Data:
     """Read the data package and validate it; raise :class:`DataError` on any problem.
 
     In order: the descriptor's shape (:mod:`.descriptor`), each CSV file's encoding and structure
     (:mod:`.csvcheck`), then together the known extents and foreign keys (:mod:`.extents`) and each
-    resource's schema (Frictionless). Every problem names its file.
+    resource's schema (Frictionless). Every problem names its file. ``validate=False`` skips the extents
+    and the schemas, only for content known to be valid (:func:`.loader.load` decides).
     """
     path = Path(path)
     descriptor = read_descriptor(path)
     texts = _checked_texts(path.parent, descriptor)
     resources = {res["name"]: res for res in descriptor["resources"]}
-    problems = extents.foreign_key_problems(texts, resources)
+    problems = extents.foreign_key_problems(texts, resources) if validate else []
     for name, res in resources.items():
-        problems += extents.extent_problems(texts[name], res)
-        problems += _validate_one(res["path"], res, texts[name].text)
+        if validate:
+            problems += extents.extent_problems(texts[name], res)
+            problems += _validate_one(res["path"], res, texts[name].text)
     if problems:
         raise DataError(problems)
     frames = {}

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from . import claims, labels
+from . import claims, labels, reads
 from .datapackage import Data
 from .params import Chapter
 
@@ -28,11 +28,15 @@ _CACHE: dict[int, pd.DataFrame] = {}
 
 
 def ledger_of(data: Data) -> pd.DataFrame:
-    """The ledger of ``data``, computed once per loaded data package."""
+    """The ledger of ``data``, computed once per loaded data package.
+
+    It reads every table; a page depends only on the rows it shows, which its caller records
+    (:func:`.reads.ledger_rows`)."""
     key = id(data)
     if key not in _CACHE:
         _CACHE.clear()
-        _CACHE[key] = claims.ledger(data)
+        with reads.quietly():
+            _CACHE[key] = claims.ledger(data)
     return _CACHE[key]
 
 
@@ -48,9 +52,12 @@ def rows_for(ch: Chapter, section: str) -> pd.DataFrame:
     """Ledger rows of a table ('Table 2') or of the claims that read a resource ('rsip-performance')."""
     rows = ledger_of(ch.printed)
     if section.startswith("Table"):
-        return rows[rows["section"] == section]
-    deps = ch.printed["claims"].set_index("id")["depends_on"].fillna("")
-    return rows[rows["id"].map(lambda i: section in deps.get(i, ""))]
+        rows = rows[rows["section"] == section]
+    else:
+        deps = ch.printed["claims"].set_index("id")["depends_on"].fillna("")
+        rows = rows[rows["id"].map(lambda i: section in deps.get(i, ""))]
+    reads.ledger_rows(rows["id"])
+    return rows
 
 
 def badge(ch: Chapter, section: str) -> str:

@@ -7,7 +7,7 @@ import html
 import altair as alt
 import pandas as pd
 
-from . import claims, labels, style
+from . import claims, labels, reads, style
 from .display import Figure
 from .params import Chapter
 from .provenance import REPORT_PAGE, ledger_of
@@ -43,6 +43,7 @@ def numbers_box(ch: Chapter, chapter: int) -> Html:
     lang = ch.lang
     rows = ledger_of(ch.printed)
     rows = rows[rows["section"].isin(CHAPTER_SECTIONS[chapter])]
+    reads.ledger_rows(rows["id"])
     counts = rows["status"].value_counts()
     intro = labels.t("numbers_intro", lang).format(
         n=len(rows),
@@ -68,6 +69,7 @@ def summary_chart(ch: Chapter) -> Figure:
     """The headline: how many numbers are reproduced, discrepant or not checkable, by section."""
     lang = ch.lang
     L = ledger_of(ch.printed).copy()
+    reads.ledger_rows(L["id"])  # the whole ledger is shown
     L["status_label"] = L["status"].map(lambda s: _status(s, lang))
     order = [_status(s, lang) for s in claims.STATUSES]
     sections = list(
@@ -128,7 +130,9 @@ def summary_chart(ch: Chapter) -> Figure:
 
 
 def headline(ch: Chapter) -> Html:
-    s = claims.summary(ledger_of(ch.printed))
+    L = ledger_of(ch.printed)
+    reads.ledger_rows(L["id"])  # the whole ledger is summed up
+    s = claims.summary(L)
     n = int(s.sum())
     text = labels.t("headline", ch.lang).format(n=n, r=s["reproduced"], d=s["discrepancy"], nc=s["not checkable"])
     return Html(f'<p class="rp-headline">{html.escape(text)}</p>', text)
@@ -138,6 +142,7 @@ def ledger_table(ch: Chapter) -> Html:
     """The whole ledger, one row per number, with ids as anchors; filtered in the page by ledger.js."""
     lang = ch.lang
     L = ledger_of(ch.printed)
+    reads.ledger_rows(L["id"])  # the whole ledger is shown
     cols = [
         "id",
         "section",
@@ -187,6 +192,7 @@ def discrepancies(ch: Chapter) -> Html:
     """Every discrepancy with its arithmetic, and the erratum that documents it."""
     lang = ch.lang
     L = ledger_of(ch.printed)
+    reads.ledger_rows(L["id"])  # the whole ledger is shown
     d = L[L["status"] == "discrepancy"]
     items = []
     for r in d.itertuples():

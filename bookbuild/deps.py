@@ -1,0 +1,128 @@
+"""Dependencies recorded, not assumed: what each executed notebook read, hashed by value.
+
+When a kernel shuts down it writes what its notebook read (:mod:`.kernels`): the data tables it looked up,
+the data files whose bytes it hashed, the ledger rows it showed (:mod:`regional_policy.reads`), the modules
+of ``regional_policy`` it imported and the other project files it opened. :func:`fingerprints` turns that
+record into ``{dependency: hash}``, hashing tables and ledger rows by value (the parsed table, not its bytes),
+and each edition keeps them in ``.deps.json`` beside its notebooks. The next build re-executes a notebook
+only when its source, parameters or requirements changed, or when one of its dependencies hashes differently:
+a byte change that alters no value (CSV quoting) stops there, the "early cutoff" of Shake and Bazel.
+
+Data CSV files are tracked through the tables (every notebook opens them all when it loads the package);
+``datapackage.json`` by its parsed content; everything else by bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from regional_policy.paths import DATA, DATAPACKAGE, ROOT
+
+MANIFEST = ".deps.json"
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def frame_hash(frame: pd.DataFrame) -> str:
+    """The parsed values of a table (columns, types, cells): equal for two CSV spellings of the same data."""
+    head = json.dumps([list(map(str, frame.columns)), [str(t) for t in frame.dtypes]]).encode()
+    cells = pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes()
+    return _sha(head + b"\0" + cells)
+
+
+def file_hash(path: Path) -> str:
+    try:
+        return _sha(path.read_bytes())
+    except OSError:
+        return "missing"
+
+
+class Current:
+    """The current value of every kind of dependency, computed once per build and only when asked."""
+
+    def __init__(self, data):
+        self.data = data
+        self._cache: dict[str, str] = {}
+        self._ledger = None
+
+    def ledger(self) -> pd.DataFrame:
+        if self._ledger is None:
+            from regional_policy import claims
+
+            self._ledger = claims.ledger(self.data).set_index("id", drop=False)
+        return self._ledger
+
+    def _compute(self, key: str) -> str:
+        kind, _, name = key.partition(":")
+        if kind == "table":
+            return frame_hash(self.data[name]) if name in self.data else "missing"
+        if kind == "bytes":
+            return self.data.sha256(name) if name in self.data else "missing"
+        if kind == "ledger":
+            ids = name.split(",") if name else []
+            rows = self.ledger().reindex(ids)
+            return _sha(rows.to_json(orient="split", default_handler=str).encode())
+        if kind == "descriptor":
+            try:
+                return _sha(json.dumps(json.loads(DATAPACKAGE.read_bytes()), sort_keys=True).encode())
+            except (OSError, ValueError):
+                return "missing"
+        if kind == "file":
+            return file_hash(ROOT / name)
+        raise ValueError(f"unknown dependency {key!r}")
+
+    def __getitem__(self, key: str) -> str:
+        if key not in self._cache:
+            self._cache[key] = self._compute(key)
+        return self._cache[key]
+
+
+def keys(record: dict) -> list[str]:
+    """The dependencies named by a kernel's record (see :func:`bookbuild.kernels._kernel`)."""
+    reads = record.get("reads", {})
+    out = {f"table:{n}" for n in reads.get("resources", [])} | {f"bytes:{n}" for n in reads.get("bytes", [])}
+    if reads.get("ledger"):
+        out.add("ledger:" + ",".join(sorted(reads["ledger"])))
+    root = ROOT.resolve()
+    for name in record.get("modules", []) + record.get("opened", []):
+        path = Path(name).resolve()
+        if not name or not path.is_relative_to(root) or "__pycache__" in path.parts:
+            continue
+        if path == DATAPACKAGE.resolve():
+            out.add("descriptor:")
+        elif path.parent == DATA.resolve() and path.suffix == ".csv":
+            continue  # tracked as tables, by value
+        else:
+            out.add("file:" + path.relative_to(root).as_posix())
+    return sorted(out)
+
+
+def read_manifest(folder: Path) -> dict:
+    try:
+        return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def write_manifest(folder: Path, manifest: dict) -> None:
+    tmp = folder / (MANIFEST + ".tmp")
+    tmp.write_text(json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    tmp.replace(folder / MANIFEST)
+
+
+def changed(entry: dict | None, inputs: str, current: Current) -> str | None:
+    """Why a notebook must run again (None when it is up to date)."""
+    if not entry:
+        return "never executed by this pipeline"
+    if entry.get("inputs") != inputs:
+        return "its source, parameters or requirements changed"
+    for key, value in entry.get("deps", {}).items():
+        if current[key] != value:
+            return f"{key} changed"
+    return None

@@ -1,0 +1,189 @@
+"""Compile the site: Jupyter Book for each edition, then swapped into ``_build/html`` only when it succeeded.
+
+The site is compiled into a work folder and swapped into ``_build/html`` only when Jupyter Book succeeded
+with no warning; a failed build never replaces the last good one. It is compiled again only when something
+it depends on changed (:func:`site_hash`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import regional_policy
+from regional_policy.params import LANGS
+from regional_policy.paths import BOOK, BUILD, DATA, PAGES, ROOT, STATIC
+
+from .execute import BuildError, book_dir
+
+PACKAGE = Path(regional_policy.__file__).resolve().parent  # the analysis package
+TOOLING = Path(__file__).resolve().parent  # this package: the site depends on it, the notebooks do not
+SITE_FILES = ("_config.yml", "_toc.yml")
+# Files of the built site that may differ between two builds of the same sources (regular expressions on
+# paths relative to _build/html): the stamp records when inputs were hashed, nothing else is volatile.
+VOLATILE_HTML = (r"\.build-stamp\.json",)
+
+
+def _yaml():
+    import yaml
+
+    return yaml
+
+
+def _site_config(lang: str, work: Path) -> tuple[Path, Path, Path]:
+    """(project root, config, toc) for an edition; the Korean ones are derived from the English files."""
+    if lang == "en":
+        return ROOT, ROOT / "_config.yml", ROOT / "_toc.yml"
+    from regional_policy import labels
+
+    yaml = _yaml()
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    config["title"] = labels.t("book_title", lang)
+    config["bibtex_bibfiles"] = ["../references.bib"]
+    config["exclude_patterns"] = [".execute-*", "**/.ipynb_checkpoints"]
+    sphinx = config.setdefault("sphinx", {}).setdefault("config", {})
+    sphinx["language"] = lang
+    sphinx["html_static_path"] = [str(STATIC)]
+    sphinx["html_favicon"] = str(ROOT / sphinx.get("html_favicon", "_static/favicon.svg"))
+    sphinx["rp_lang"] = lang
+    sphinx["nb_code_prompt_show"] = labels.t("code_prompt_show", lang)
+    sphinx["nb_code_prompt_hide"] = labels.t("code_prompt_hide", lang)
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+
+    def local(entry):
+        return entry.replace("book/", "", 1)
+
+    toc["root"] = local(toc["root"])
+    for part in toc["parts"]:
+        part["caption"] = labels.t("toc_" + part["caption"].lower().replace(" ", "_").replace(",", ""), lang)
+        for chapter in part["chapters"]:
+            chapter["file"] = local(chapter["file"])
+    work.mkdir(parents=True, exist_ok=True)
+    (work / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (work / "_toc.yml").write_text(yaml.safe_dump(toc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return book_dir(lang), work / "_config.yml", work / "_toc.yml"
+
+
+def assemble_pages() -> None:
+    """Copy the hand-written pages (``pages/``: front page, glossary, teaching guide, references, and their Korean
+    versions in ``pages/ko/``) into the editions' folders in ``book/``, beside the executed notebooks.
+
+    ``pages/`` is the source; ``book/`` is generated only (its copies of the pages are not kept in git).
+    """
+    for source in sorted(PAGES.rglob("*")):
+        if source.is_file():
+            target = BOOK / source.relative_to(PAGES)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if not target.exists() or target.read_bytes() != source.read_bytes():
+                shutil.copyfile(source, target)
+
+
+def site_hash(lang: str) -> str:
+    """Everything the compiled site of an edition depends on."""
+    root = book_dir(lang)
+    files = (
+        [f for f in sorted(root.glob("*")) + sorted(root.glob("profiles/*")) if f.is_file()]
+        + [ROOT / f for f in SITE_FILES]
+        + sorted(STATIC.glob("*.*"))
+        + sorted(f for f in PAGES.rglob("*") if f.is_file())
+        + sorted(PACKAGE.rglob("*.py"))
+        + sorted(TOOLING.glob("*.py"))
+        + sorted(PACKAGE.glob("*.csv"))
+        + sorted(DATA.glob("*"))
+    )
+    h = hashlib.sha256(lang.encode())
+    for f in files:
+        h.update(f.relative_to(ROOT).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def _build_one(lang: str, strict: bool) -> Path:
+    """Compile one edition into its work folder; return the built html folder."""
+    work = BUILD / ".work" / lang
+    # always from scratch: Sphinx's incremental builds write some asset links differently (?v=) on a second pass
+    shutil.rmtree(work / "_build", ignore_errors=True)
+    root, config, toc = _site_config(lang, work / "config")
+    cmd = [
+        str(Path(sys.executable).with_name("jupyter-book")),
+        "build",
+        str(root),
+        "--config",
+        str(config),
+        "--toc",
+        str(toc),
+        "--path-output",
+        str(work),
+        "--builder",
+        "html",
+    ]
+    if strict:
+        cmd += ["-W", "-n", "--keep-going"]
+    start = time.perf_counter()
+    # Sphinx imports this checkout's package (bookbuild.sphinx_ext), whatever else is installed
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH", "")]))}
+    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
+    if result.returncode != 0:
+        sys.stderr.write(result.stdout[-20000:] + result.stderr[-20000:])
+        raise BuildError(
+            f"jupyter-book build ({lang}) failed (exit {result.returncode}); _build/html was left as it was"
+        )
+    print(f"  [{lang}] compiled the site {time.perf_counter() - start:5.1f} s", flush=True)
+    return work / "_build" / "html"
+
+
+def html(strict: bool = True, langs: tuple[str, ...] = LANGS, force: bool = False) -> Path:
+    """Compile the editions and swap them into ``_build/html`` (English) and ``_build/html/ko``."""
+    from regional_policy.geo import write as write_boundaries
+
+    from .assets import write_bundle
+
+    write_bundle()
+    assemble_pages()
+    write_boundaries()  # the maps' geometry, if the boundaries are available (never committed)
+    final = BUILD / "html"
+    stamp = final / ".build-stamp.json"
+    hashes = {lang: site_hash(lang) for lang in langs}
+    old = json.loads(stamp.read_text()) if stamp.exists() else {}
+    if not force and final.exists() and all(old.get(k) == v for k, v in hashes.items()):
+        print("  site up to date", flush=True)
+        return final
+    built = {lang: _build_one(lang, strict) for lang in langs}  # raises before anything is replaced
+    BUILD.mkdir(exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".html-", dir=BUILD))
+    try:
+        site = staging / "html"
+        if "en" in built:
+            shutil.copytree(built["en"], site)
+            for lang in LANGS:  # keep an edition that was not rebuilt this time
+                if lang != "en" and lang not in built and (final / lang).is_dir():
+                    shutil.copytree(final / lang, site / lang)
+        elif final.exists():
+            shutil.copytree(final, site, ignore=shutil.ignore_patterns(*built))
+        else:
+            site.mkdir()
+        for lang, path in built.items():
+            if lang != "en":
+                shutil.copytree(path, site / lang)
+        shutil.rmtree(site / "data", ignore_errors=True)
+        shutil.copytree(DATA, site / "data")  # the download links of the data pages
+        from .downloads import write as write_downloads
+
+        shutil.rmtree(site / "downloads", ignore_errors=True)
+        write_downloads(site)  # notebooks, student copies and archives per chapter
+        (site / ".build-stamp.json").write_text(json.dumps({**old, **hashes}, sort_keys=True))
+        previous = BUILD / ".html-old"
+        shutil.rmtree(previous, ignore_errors=True)
+        if final.exists():
+            final.rename(previous)
+        site.rename(final)
+        shutil.rmtree(previous, ignore_errors=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return final
