@@ -34,9 +34,19 @@ INSTRUCTOR = BUILD / "instructor"
 GUIDES = ROOT / "instructor"
 LOCK, RUNTIME = ROOT / "requirements.txt", ROOT / "requirements-runtime.txt"
 # what the notebooks import, what runs them from the command line, and JupyterLab with MyST rendering
-RUNTIME_ROOTS = (
-    "altair pandas numpy frictionless vl-convert-python shapely pooch ipykernel papermill jupyterlab jupyterlab-myst"
-).split()
+RUNTIME_ROOTS = [
+    "altair",
+    "pandas",
+    "numpy",
+    "frictionless",
+    "vl-convert-python",
+    "shapely",
+    "pooch",
+    "ipykernel",
+    "papermill",
+    "jupyterlab",
+    "jupyterlab-myst",
+]
 EPOCH = (2011, 1, 1, 0, 0, 0)
 BUNDLE_PYPROJECT = """[build-system]
 requires = ["setuptools>=61"]
