@@ -109,7 +109,7 @@ def _download_links(app, pagename, templatename, context, doctree):
         f'<a href="{up}downloads/{path}" download>{labels.t(key, lang)}</a>'
         for key, path in (
             ("download_notebook", f"notebooks/{name}.ipynb"),
-            ("download_student", f"student/{name}.ipynb"),
+            ("download_student", f"student/{'' if lang == 'en' else lang + '/'}{name}.ipynb"),
             ("download_archive", f"{name}.zip"),
         )
     )
