@@ -7,7 +7,7 @@ import json
 import altair as alt
 import pandas as pd
 
-from .. import geo, labels, places, style
+from .. import geo, labels, numbers, places, style
 from ..display import Figure
 from ..params import Chapter
 from .layout import MAP3
@@ -111,7 +111,7 @@ def old_complexes_map(ch: Chapter) -> Figure:
     oc = frame(ch, "old-industrial-complexes")
     oc["name"] = oc["name_en" if lang == "en" else "name_ko"]
     oc["unit"] = oc["province"].map(lambda p: places.name(p, lang))
-    oc["label"] = [f"{n} ({y})" for n, y in zip(oc["name"], oc["founded"])]
+    oc["label"] = [f"{n} ({numbers.year(y)})" for n, y in zip(oc["name"], oc["founded"])]
     # the western one of two close points is labelled on its left, every other point on its right
     oc["side"] = [
         "left" if ((oc["lon"] - lon).between(0.01, 0.3) & ((oc["lat"] - lat).abs() < 0.3)).any() else "right"
@@ -173,9 +173,9 @@ def old_complexes_map(ch: Chapter) -> Figure:
     chart = alt.layer(*layers).properties(width=MAP3.width, height=MAP3.height)
     title = labels.t("old_title", lang)
     desc = labels.t("old_desc", lang).format(
-        items="; ".join(f"{n}, {u}, {y}" for n, u, y in zip(oc["name"], oc["unit"], oc["founded"]))
+        items="; ".join(f"{n}, {u}, {numbers.year(y)}" for n, u, y in zip(oc["name"], oc["unit"], oc["founded"]))
     )
-    table = oc[["name", "unit", "founded", "lon", "lat"]].rename(
+    table = oc.assign(founded=oc["founded"].map(numbers.year))[["name", "unit", "founded", "lon", "lat"]].rename(
         columns={
             "name": labels.t("col_complex", lang),
             "unit": labels.t("col_unit", lang),
