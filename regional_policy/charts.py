@@ -12,11 +12,16 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from . import labels, places, style
+from . import labels, numbers, places, style
 from .display import Figure
 from .params import Chapter
 from .provenance import footer
 from .tables import RSIP, T2, T3, T4, T5
+
+
+def _amount(value: float, unit: str, lang: str, decimals: int = 1) -> str:
+    """A number for a chart description: as printed in English (the unit is in the sentence), Korean style in Korean."""
+    return numbers.plain(value, decimals) if lang == "en" else numbers.won(value, unit, lang)
 
 
 def _year_fraction(date: str) -> float:
@@ -32,6 +37,8 @@ def timeline_frame(ch: Chapter) -> pd.DataFrame:
     tl["end"] = tl["end_date"].map(lambda d: None if pd.isna(d) else _year_fraction(d))
     tl["label"] = tl["label_en" if lang == "en" else "label_ko"]
     tl["kind_label"] = tl["kind"].map(lambda k: labels.value("kind", k, lang))
+    tl["date_label"] = tl["date"].map(lambda d: numbers.month(d, lang))
+    tl["end_label"] = tl["end_date"].map(lambda d: "" if pd.isna(d) else numbers.month(d, lang))
     return tl
 
 
@@ -88,8 +95,8 @@ def timeline(ch: Chapter) -> Figure:
             shape=alt.Shape("kind_label:N", legend=None, sort=kinds),
             tooltip=[
                 alt.Tooltip("label:N", title=labels.t("tooltip_milestone", lang)),
-                alt.Tooltip("date:N", title=labels.t("tooltip_date", lang)),
-                alt.Tooltip("end_date:N", title=labels.t("tooltip_to", lang)),
+                alt.Tooltip("date_label:N", title=labels.t("tooltip_date", lang)),
+                alt.Tooltip("end_label:N", title=labels.t("tooltip_to", lang)),
                 alt.Tooltip("section:N", title=labels.t("tooltip_section", lang)),
             ],
         )
@@ -98,10 +105,10 @@ def timeline(ch: Chapter) -> Figure:
     chart = alt.layer(band, spans, points).properties(width=style.WIDTH, height=style.HEIGHT)
     title = labels.t("chart_timeline_title", lang)
     desc = labels.t("chart_timeline_desc", lang).format(n=len(tl))
-    data = tl[["date", "end_date", "kind_label", "label", "section"]].rename(
+    data = tl[["date_label", "end_label", "kind_label", "label", "section"]].rename(
         columns={
-            "date": labels.t("tooltip_date", lang),
-            "end_date": labels.t("tooltip_to", lang),
+            "date_label": labels.t("tooltip_date", lang),
+            "end_label": labels.t("tooltip_to", lang),
             "kind_label": labels.t("tooltip_kind", lang),
             "label": labels.t("tooltip_milestone", lang),
             "section": labels.t("tooltip_section", lang),
@@ -147,9 +154,12 @@ def income(ch: Chapter) -> Figure:
     )
     title = labels.t("chart_income_title", lang)
     desc = labels.t("chart_income_desc", lang).format(
-        urban=t2["urban_income_a"].iloc[-1], rural=t2["rural_income_b"].iloc[-1], year=t2["year"].iloc[-1]
+        urban=_amount(t2["urban_income_a"].iloc[-1], "thousand", lang),
+        rural=_amount(t2["rural_income_b"].iloc[-1], "thousand", lang),
+        year=numbers.year(t2["year"].iloc[-1]),
     )
     data = long.pivot(index="year", columns="household", values="income").reset_index()[["year"] + order]
+    data["year"] = data["year"].map(numbers.year)
     data = data.rename(columns={"year": labels.t("axis_year", lang)})
     return Figure(
         "chart-2-1", "2.1", title, desc, style.finish(chart, title, desc), data, lang, footer(ch, "Table 2", (T2,))
@@ -193,7 +203,7 @@ def income_ratio(ch: Chapter) -> Figure:
         last_year=int(frame["year"].iloc[-1]),
         last=frame["ratio_b_a_pct"].iloc[-1],
     )
-    data = frame.rename(
+    data = frame.assign(year=frame["year"].map(numbers.year)).rename(
         columns={
             "year": labels.t("axis_year", lang),
             "ratio_b_a_pct": names["ratio_b_a_pct"],
@@ -249,9 +259,9 @@ def ripp_first_stage(ch: Chapter) -> Figure:
     title = labels.t("chart_ripp1_title", lang)
     national = districts[sectors].sum(axis=1)
     desc = labels.t("chart_ripp1_desc", lang).format(
-        national=national.sum(),
-        total=districts["total_invested"].sum(),
-        share=100 * national.sum() / districts["total_invested"].sum(),
+        national=_amount(national.sum(), "billion", lang),
+        total=_amount(districts["total_invested"].sum(), "billion", lang),
+        share=numbers.plain(100 * national.sum() / districts["total_invested"].sum(), 1),
     )
     data = districts[["district", "total_invested", *sectors]].copy()
     data["district"] = names
@@ -411,10 +421,15 @@ def budget(ch: Chapter) -> Figure:
     title = labels.t("chart_budget_title", lang)
     tot = t5[t5["account"] == "Total"].set_index(["level", "year"])["amount"]
     desc = labels.t("chart_budget_desc", lang).format(
-        l10=tot[("Leading Industry", 2010)],
-        l11=tot[("Leading Industry", 2011)],
-        s10=tot[("Strategic Industry", 2010)],
-        s11=tot[("Strategic Industry", 2011)],
+        **{
+            k: _amount(tot[(level, y)], "billion", lang, 0)
+            for k, level, y in (
+                ("l10", "Leading Industry", 2010),
+                ("l11", "Leading Industry", 2011),
+                ("s10", "Strategic Industry", 2010),
+                ("s11", "Strategic Industry", 2011),
+            )
+        }
     )
     data = parts.pivot_table(
         index=["level_label", "account_label"], columns="year", values="amount", aggfunc="sum", sort=False
@@ -470,7 +485,8 @@ def rsip_growth(ch: Chapter) -> Figure:
     sales = known.set_index("indicator").loc["sales"]
     emp = known.set_index("indicator").loc["employees"]
     desc = labels.t("chart_rsip_desc", lang).format(
-        sales=sales["value_2010"] / sales["value_2007"], emp=emp["value_2010"] / emp["value_2007"]
+        sales=numbers.multiple(sales["value_2010"] / sales["value_2007"], lang),
+        emp=numbers.multiple(emp["value_2010"] / emp["value_2007"], lang),
     )
     data = long[["indicator", "year", "value", "index"]].rename(
         columns={

@@ -3,12 +3,86 @@
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 
-from . import consistency, labels
+from . import consistency, labels, numbers
 from .display import Table
 from .params import Chapter
+
+KO = "_ko"  # the suffix of a Korean property next to its English one (title_ko, description_ko, ...)
+
+
+def _number(value) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if isinstance(value, str):
+        return value
+    return numbers.plain(round(float(value), 2))
+
+
+def korean_text_problems(descriptor: dict) -> list[str]:
+    """Every resource title/description and field description without its Korean twin, named by resource and field."""
+    problems = []
+    for res in descriptor["resources"]:
+        for prop in ("title", "description"):
+            if res.get(prop) and not str(res.get(prop + KO, "")).strip():
+                problems.append(f"datapackage.json, resource {res['name']!r}: {prop} has no {prop + KO}")
+        src = res.get("x-source", {})
+        if src.get("printed_source") and not src.get("printed_source" + KO):
+            problems.append(
+                f"datapackage.json, resource {res['name']!r}: x-source.printed_source has no printed_source_ko"
+            )
+        for f in res["schema"]["fields"]:
+            if f.get("description") and not str(f.get("description" + KO, "")).strip():
+                problems.append(
+                    f"datapackage.json, resource {res['name']!r}, field {f['name']!r}: description has no description_ko"
+                )
+    return problems
+
+
+def _text(obj: dict, prop: str, lang: str) -> str:
+    """A descriptor text in ``lang``; a missing Korean text is an error naming where it is missing."""
+    if lang == "en":
+        return obj.get(prop, "")
+    if obj.get(prop) and not obj.get(prop + KO):
+        raise ValueError(f"datapackage.json: {obj.get('name', '?')!r} has {prop} but no {prop + KO}")
+    return obj.get(prop + KO, "")
+
+
+_LOCATIONS = (  # the location labels of consistency's checks, and how to name their parts in either language
+    (r"Table (?P<n>\d), Total row, (?P<what>\w+)", "loc_total_row"),
+    (r"Table (?P<n>\d), column '(?P<col>[^']+)', Total row", "loc_column_total"),
+    (r"Table (?P<n>\d), row '(?P<row>[^']+)', Total column", "loc_row_total"),
+    (r"Table (?P<n>\d), (?P<level>.+) (?P<year>\d{4}), Total row", "loc_level_total"),
+    (r"Table (?P<n>\d), B/A ratio, (?P<year>\d{4})", "loc_ratio"),
+    (r"Table (?P<n>\d), share of (?P<row>.+) in '(?P<col>[^']+)'", "loc_share"),
+)
+
+
+def _part(name: str, value: str, lang: str) -> str:
+    if name in ("n", "year"):
+        return value
+    if name == "what":
+        return (
+            labels.t("table3_total_invested", lang)
+            if value == "total_invested"
+            else labels.value("sector", value, lang)
+        )
+    kind = {"col": "programme", "row": "project_type", "level": "level"}[name]
+    return labels.t("total", lang) if value == "Total" else labels.value(kind, value, lang)
+
+
+def location(label: str, lang: str) -> str:
+    """A check's location ("Table 3, Total row, infra") in ``lang``; an unknown form is an error naming it."""
+    if lang == "en":
+        return label
+    for pattern, key in _LOCATIONS:
+        m = re.fullmatch(pattern, label)
+        if m:
+            return labels.t(key, lang).format(**{k: _part(k, v, lang) for k, v in m.groupdict().items()})
+    raise ValueError(f"check location {label!r} has no bilingual form in datapage._LOCATIONS")
 
 
 def checks(ch: Chapter, resource: str, name: str) -> Table:
@@ -20,13 +94,14 @@ def checks(ch: Chapter, resource: str, name: str) -> Table:
         for s, t in zip(frame["status"], frame["truncated"])
     ]
     frame = frame[["what", "printed", "recomputed", "difference", "status", "arithmetic"]]
-    frame["recomputed"] = frame["recomputed"].round(2)
+    frame["what"] = [location(w, lang) for w in frame["what"]]
+    for col in ("printed", "recomputed", "difference"):  # separators, and no spurious ".00"
+        frame[col] = [_number(v) for v in frame[col]]
     frame = frame.rename(columns={c: labels.t(f"check_{c}", lang) for c in frame.columns})
     status_col = labels.t("check_status", lang)
     styler = (
         frame.style.hide(axis="index")
         .set_uuid(name)
-        .format(precision=2, na_rep="")
         .set_caption(html.escape(labels.t("checks_caption", ch.lang)))
         .set_table_attributes('class="rp-checks"')
         .apply(
@@ -42,21 +117,25 @@ def checks(ch: Chapter, resource: str, name: str) -> Table:
 
 def resources(ch: Chapter) -> Table:
     """One row per resource of the data package: title, source, rows, download link and sha256."""
+    lang = ch.lang
     rows = []
     for res in ch.printed.descriptor["resources"]:
         src = res.get("x-source", {})
-        where = ", ".join(x for x in (src.get("table"), f"§{src['section']}" if src.get("section") else None) if x)
+        table = (src.get("table") or "").replace("Table", labels.t("table", lang))
+        section = labels.t("res_section", lang).format(section=src["section"]) if src.get("section") else None
+        where = ", ".join(x for x in (table, section) if x)
+        origin = labels.value("origin", src["source"], lang) if src.get("source") else ""
         rows.append(
             {
                 "resource": res["name"],
-                "title": res["title"],
-                "source": f"{src.get('source', '')} {where}".strip(),
-                "rows": len(ch.printed[res["name"]]),
+                "title": html.escape(_text(res, "title", lang)),
+                "source": f"{origin} ({where})" if origin and where else origin or where,
+                "rows": str(len(ch.printed[res["name"]])),
                 "download": f'<a href="../data/{res["path"]}" download>{res["path"]}</a>',
                 "sha256": ch.printed.sha256(res["name"])[:12],
             }
         )
-    frame = pd.DataFrame(rows)
+    frame = pd.DataFrame(rows).rename(columns=lambda c: labels.t(f"res_{c}", lang))
     styler = (
         frame.style.hide(axis="index")
         .set_uuid("resources")
@@ -68,6 +147,7 @@ def resources(ch: Chapter) -> Table:
 
 def schema(ch: Chapter, resource: str) -> Table:
     """The fields of one resource: name, type, unit, description and constraints."""
+    lang = ch.lang
     res = ch.printed.resource(resource)
     rows = []
     for f in res["schema"]["fields"]:
@@ -77,20 +157,20 @@ def schema(ch: Chapter, resource: str) -> Table:
                 "field": f["name"],
                 "type": f["type"],
                 "unit": f.get("unit", ""),
-                "description": f.get("description", ""),
+                "description": _text(f, "description", lang),
                 "constraints": "; ".join(f"{k}: {v}" for k, v in cons.items()),
             }
         )
     keys = ", ".join(res["schema"].get("primaryKey", []))
-    frame = pd.DataFrame(rows)
-    caption = f"{html.escape(res['title'])} — <code>{res['path']}</code>"
+    frame = pd.DataFrame(rows).rename(columns=lambda c: labels.t(f"schema_{c}", lang))
+    caption = f"{html.escape(_text(res, 'title', lang))} — <code>{res['path']}</code>"
     styler = (
         frame.style.hide(axis="index")
         .set_uuid("schema-" + resource)
         .set_caption(caption)
         .set_table_attributes('class="rp-checks"')
     )
-    notes = (f"{labels.t('primary_key', ch.lang)}: <code>{keys}</code>. {html.escape(res.get('description', ''))}",)
+    notes = (f"{labels.t('primary_key', lang)}: <code>{keys}</code>. {html.escape(_text(res, 'description', lang))}",)
     return Table("schema-" + resource, styler, notes)
 
 

@@ -14,7 +14,7 @@ import html
 
 import pandas as pd
 
-from . import charts, labels, maps, places
+from . import charts, labels, maps, numbers, places
 from .display import Table
 from .params import Chapter, ParameterError
 from .report import Html
@@ -95,6 +95,11 @@ def leading_industries(ch: Chapter) -> Table:
     return _table(frame, "profile-leading", caption)
 
 
+def _amount(value: float, unit: str, lang: str, decimals: int) -> str:
+    """As printed in English (the unit follows in the sentence), in Korean style in Korean."""
+    return numbers.plain(value, decimals) if lang == "en" else numbers.won(value, unit, lang)
+
+
 def ripp_money(ch: Chapter) -> Table:
     """What Tables 3 and 4 say about the unit's RIPP money."""
     lang, p = ch.lang, places.get(ch.highlight)
@@ -104,12 +109,14 @@ def ripp_money(ch: Chapter) -> Table:
         r = row.iloc[0]
         national = float(r[["infra", "tech_dev", "training", "business_service"]].sum())
         text = labels.t("profile_ripp_first", lang).format(
-            total=r["total_invested"], national=national, project=labels.value("project", r["project"], lang)
+            total=_amount(r["total_invested"], "billion", lang, 1),
+            national=_amount(national, "billion", lang, 1),
+            project=labels.value("project", r["project"], lang),
         )
     elif p["ripp_group"] == "9 regions (2002)":
         t4 = ch.data["table4-investment-by-project-type"]
         total = t4[(t4["programme"] == "9 regions") & (t4["project_type"] == "Total")]["amount"].iloc[0]
-        text = labels.t("profile_ripp_nine", lang).format(total=total)
+        text = labels.t("profile_ripp_nine", lang).format(total=_amount(total, "100m", lang, 0))
     else:
         text = labels.t("profile_ripp_none", lang)
     frame = pd.DataFrame({labels.t("profile_ripp", lang): [text]})
@@ -127,7 +134,7 @@ def complexes(ch: Chapter) -> Table:
         frame = pd.DataFrame(
             {
                 labels.t("profile_complexes", lang): rows["name_en" if lang == "en" else "name_ko"],
-                labels.t("profile_founded", lang): rows["founded"],
+                labels.t("profile_founded", lang): rows["founded"].map(numbers.year),
             }
         )
     return _table(frame, "profile-complexes", labels.t("profile_complexes_caption", lang))

@@ -12,7 +12,7 @@ import html
 
 import pandas as pd
 
-from . import errata, labels, places, style
+from . import errata, labels, numbers, places, style
 from .display import Table
 from .params import Chapter
 from .provenance import footer
@@ -42,9 +42,12 @@ def _caption(ch: Chapter, number: int | None, key: str, unit_key: str | None) ->
 
 def _source(ch: Chapter, resource: str) -> str:
     src = ch.data.resource(resource)["x-source"]
-    table = (src.get("table") or "-").replace("Table", labels.t("table", ch.lang))
-    where = labels.t("paper_location", ch.lang).format(table=table, section=src["section"])
-    printed = src.get("printed_source")
+    if src.get("table"):
+        table = src["table"].replace("Table", labels.t("table", ch.lang))
+        where = labels.t("paper_location", ch.lang).format(table=table, section=src["section"])
+    else:  # a table of the book built from the paper's text
+        where = labels.t("paper_location_text", ch.lang).format(section=src["section"])
+    printed = src.get("printed_source" if ch.lang == "en" else "printed_source_ko")
     text = f"{labels.t('source', ch.lang)}: {html.escape(printed)}. {where}" if printed else where
     return f'<span class="rp-source">{text}</span>'
 
@@ -87,8 +90,8 @@ def table1(ch: Chapter) -> Table:
         for row, _ in cells
     }
     columns = [
-        f"{admins.loc[k, 'name_en' if lang == 'en' else 'name_ko']} ({admins.loc[k, 'start']}-"
-        f"{'' if pd.isna(admins.loc[k, 'end']) else admins.loc[k, 'end']})"
+        f"{admins.loc[k, 'name_en' if lang == 'en' else 'name_ko']} "
+        f"({numbers.year_range(admins.loc[k, 'start'], None if pd.isna(admins.loc[k, 'end']) else admins.loc[k, 'end'], lang)})"
         for k in admins.index
     ]
     aspects = ["goal", "background", "policies", "governance", "institutional"]
@@ -222,7 +225,7 @@ def rsip(ch: Chapter) -> Table:
     lang, r = ch.lang, ch.data[RSIP]
     rows = []
     for _, x in r.iterrows():
-        multiple = "" if pd.isna(x["value_2007"]) else f"{x['value_2010'] / x['value_2007']:.2f}×"
+        multiple = "" if pd.isna(x["value_2007"]) else numbers.multiple(x["value_2010"] / x["value_2007"], lang)
         unit = "" if pd.isna(x["unit"]) else labels.value("unit", x["unit"], lang)
         rows.append(
             [
@@ -230,7 +233,7 @@ def rsip(ch: Chapter) -> Table:
                 unit,
                 "" if pd.isna(x["value_2007"]) else f"{x['value_2007']:,g}",
                 "" if pd.isna(x["value_2010"]) else f"{x['value_2010']:,g}",
-                x["change_as_printed"],
+                labels.value("rsip_change", x["change_as_printed"], lang),
                 multiple,
             ]
         )

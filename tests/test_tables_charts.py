@@ -269,3 +269,86 @@ def test_income_ratio_description_names_the_peak_year_as_a_year(data, corrected,
     assert "97.4%" in fig.description
     assert "1990" in fig.description
     assert "1990.0" not in fig.description
+
+
+# --- Korean number style, years, and the data page in Korean (issue 15) --------------------------
+
+
+def test_years_have_no_separators_in_chart_data(data, corrected):
+    for lang in LANGS:
+        ch = chapter(data, corrected, lang)
+        for fig in (charts.income(ch), charts.income_ratio(ch)):
+            years = list(fig.data[labels.t("axis_year", lang)])
+            assert years == ["1970", "1980", "1990", "2000", "2005", "2007"]
+
+
+def test_korean_descriptions_use_korean_amounts(data, corrected):
+    ko = chapter(data, corrected, "ko")
+    assert "1조 8,970억 원 가운데 7,023억 원" in charts.ripp_first_stage(ko).description
+    assert "2,750억 원에서 3,850억 원으로" in charts.budget(ko).description
+    assert "6.05배" in charts.rsip_growth(ko).description
+    assert "367만 5,400원" in charts.income(ko).description
+    assert "십억" not in "".join(
+        f(ko).description for f in (charts.ripp_first_stage, charts.budget, charts.income, charts.rsip_growth)
+    )
+    en = chapter(data, corrected, "en")
+    assert "702.3 billion KRW of the 1,897.0 billion KRW" in charts.ripp_first_stage(en).description
+
+
+def test_timeline_months_in_the_editions_style(data, corrected):
+    ko = charts.timeline(chapter(data, corrected, "ko")).data
+    dates = set(ko[labels.t("tooltip_date", "ko")])
+    assert "2003년 4월" in dates or any(d.endswith("월") for d in dates)
+    assert not any(re.fullmatch(r"\d{4}-\d{2}", d) for d in dates)
+
+
+def test_rsip_table_in_korean(data, corrected):
+    page = tables.rsip(chapter(data, corrected, "ko")).html()
+    assert "6.05배" in page and "×" not in page
+    assert "has been" not in page and "두 배로 늘었다" in page
+    assert "논문 4절 본문에서 옮겨 적음" in page and "논문 -" not in page
+
+
+def test_table_source_lines_name_korean_publishers(data, corrected):
+    page = tables.table3(chapter(data, corrected, "ko")).html()
+    assert "자료: 산업자원부, 2004." in page and "Ministry" not in page
+    assert (
+        "Source: Ministry of Commerce, Industry &amp; Energy, 2004." in tables.table3(chapter(data, corrected)).html()
+    )
+
+
+def test_data_page_in_korean(data, corrected):
+    from regional_policy import datapage
+
+    ko = chapter(data, corrected, "ko")
+    assert datapage.korean_text_problems(data.descriptor) == []
+    schema = datapage.schema(ko, "table3-ripp-first-stage").html()
+    assert "국비: 기반구축" in schema and "National Account: Infra" not in schema
+    resources = datapage.resources(ko).html()
+    assert "표 2. 도시가구와 농가의 소득" in resources and "Urban and Rural" not in resources
+    panel = datapage.checks(ko, "table3-ripp-first-stage", "checks-t3").html()
+    assert "표 3 합계 행, 총 투자액" in panel and "1,897<" in panel and "1897.00" not in panel
+
+
+def test_missing_korean_text_names_the_row(data):
+    import copy
+
+    from regional_policy import datapage
+
+    desc = copy.deepcopy(data.descriptor)
+    del desc["resources"][2]["schema"]["fields"][3]["description_ko"]
+    assert datapage.korean_text_problems(desc) == [
+        "datapackage.json, resource 'table3-ripp-first-stage', field 'total_invested': description has no description_ko"
+    ]
+
+
+def test_every_check_location_has_a_korean_form(data):
+    from regional_policy import consistency, datapage
+
+    for c in consistency.all_checks(data):
+        ko = datapage.location(c.label, "ko")
+        assert "Table" not in ko and "row" not in ko, ko
+    import pytest as _pytest
+
+    with _pytest.raises(ValueError, match="Table 9, somewhere"):
+        datapage.location("Table 9, somewhere", "ko")
