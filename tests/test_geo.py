@@ -135,9 +135,9 @@ def test_seven_regions_are_unions_of_their_provinces(built):
         assert all(len(p.interiors) == 0 for p in geo._polygons(g)), f["id"]
 
 
-def test_processing_is_fast_deterministic_and_cached(built, tmp_path):
-    prov, reg, seconds = built
-    assert seconds < 10
+def test_processing_is_deterministic_and_cached(built, tmp_path):
+    # how long it takes is measured by `make bench`, not here
+    prov, reg, _ = built
     a = geo.write(out=tmp_path / "a")
     b = geo.write(out=tmp_path / "b")
     for key in ("provinces", "regions"):
