@@ -84,8 +84,8 @@ _EXPLAIN = {
     "lang": "lang is the language of the edition",
     "errata": "errata says whether the documented corrections are applied",
     "highlight": (
-        "highlight names the province to emphasise, in English or Korean and in any case "
-        "(busan, BUSAN, 부산 and 부산광역시 all mean Busan), or 'none'"
+        "highlight names the province to emphasise, in English or Korean and in any case: "
+        "busan, BUSAN, 부산 and 부산광역시 all mean Busan; or 'none'"
     ),
 }
 
@@ -100,9 +100,7 @@ def refuse(name: str, value, values: Iterable[str], explain: str = "") -> Parame
     else:
         got = None
     text = f"parameter {name}={value!r} is not allowed" + (f": it is {got}" if got else "")
-    text += f"; allowed values: {', '.join(map(repr, values))}."
-    if explain:
-        text += f" ({explain}.)"
+    text += f"; allowed values: {', '.join(map(repr, values))}" + (f" ({explain})." if explain else ".")
     if isinstance(value, str) and value.strip():
         close = difflib.get_close_matches(value, values, n=1, cutoff=0.6)
         if close:

@@ -185,7 +185,10 @@ def test_bad_highlight_is_one_paragraph_with_a_suggestion():
         ({"highlight": None}, "parameter highlight=None is not allowed: it is of type NoneType (None), not a string"),
         ({"lang": 1}, "parameter lang=1 is not allowed: it is of type int (1), not a string"),
         ({"errata": ["corrected"]}, "parameter errata=['corrected'] is not allowed: it is of type list"),
-        ({"lang": "EN"}, "parameter lang='EN' is not allowed; allowed values: 'en', 'ko'."),
+        (
+            {"lang": "EN"},
+            "parameter lang='EN' is not allowed; allowed values: 'en', 'ko' (lang is the language of the edition).",
+        ),
     ],
 )
 def test_wrong_types_and_empty_values(kwargs, text):
@@ -257,3 +260,36 @@ def test_highlight_note(data):
         == "이 차트나 표에는 highlight 매개변수의 시·도(서울)가 나오지 않으므로 강조한 항목이 없다."
     )
     assert Chapter(Parameters(), data, data).highlight_note(["Busan"]) == ""
+
+
+def test_a_refused_parameter_shows_one_paragraph_in_the_notebook(tmp_path):
+    """Run by papermill, the first cell's error output is the message alone, not a library traceback."""
+    import nbformat
+    import papermill
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["language_info"] = {"name": "python"}
+    nb.cells = [
+        nbformat.v4.new_code_cell("highlight = 'none'", metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell("import regional_policy\nch = regional_policy.start(globals())"),
+    ]
+    nbformat.write(nb, tmp_path / "in.ipynb")
+    with pytest.raises(papermill.PapermillExecutionError):
+        papermill.execute_notebook(
+            tmp_path / "in.ipynb",
+            tmp_path / "out.ipynb",
+            parameters={"highlight": "Pusan"},
+            progress_bar=False,
+            cwd=PLACES.parent.parent,
+        )
+    out = nbformat.read(tmp_path / "out.ipynb", as_version=4)
+    errors = [o for c in out.cells for o in c.get("outputs", []) if o.output_type == "error"]
+    assert len(errors) == 1
+    assert errors[0].traceback == [
+        "ParameterError: parameter highlight='Pusan' is not allowed; allowed values: 'none', 'Seoul', 'Busan', "
+        "'Daegu', 'Incheon', 'Gwangju', 'Daejeon', 'Ulsan', 'Gyeonggi', 'Gangwon', 'Chungbuk', 'Chungnam', "
+        "'Jeonbuk', 'Jeonnam', 'Gyeongbuk', 'Gyeongnam', 'Jeju' (highlight names the province to emphasise, in "
+        "English or Korean and in any case: busan, BUSAN, 부산 and 부산광역시 all mean Busan; or 'none'). "
+        "Did you mean 'Busan'?"
+    ]
