@@ -185,6 +185,11 @@ class Chapter:
         key = "highlight_shown" if self.highlight in set(shown) else "highlight_absent"
         return labels.t(key, self.lang).format(province=places.name(self.highlight, self.lang))
 
+    def highlight_notes(self, shown: Iterable[str]) -> tuple[str, ...]:
+        """:meth:`highlight_note` as the ``notes`` of a :class:`.display.Figure` or :class:`.display.Table`."""
+        note = self.highlight_note(shown)
+        return (note,) if note else ()
+
 
 def start(namespace: dict, extra: tuple[str, ...] = ()) -> Chapter:
     """Validate the parameters in ``namespace``, load the data and say how the chapter was run."""
