@@ -273,7 +273,15 @@ def ripp_first_stage(ch: Chapter) -> Figure:
         }
     )
     return Figure(
-        "chart-2-3", "2.3", title, desc, style.finish(chart, title, desc), data, lang, footer(ch, "Table 3", (T3,))
+        "chart-2-3",
+        "2.3",
+        title,
+        desc,
+        style.finish(chart, title, desc),
+        data,
+        lang,
+        footer(ch, "Table 3", (T3,)),
+        notes=ch.highlight_notes(districts["district"]),
     )
 
 
@@ -325,7 +333,15 @@ def ripp_national_share(ch: Chapter) -> Figure:
         }
     )
     return Figure(
-        "chart-2-4", "2.4", title, desc, style.finish(chart, title, desc), data, lang, footer(ch, "Table 3", (T3,))
+        "chart-2-4",
+        "2.4",
+        title,
+        desc,
+        style.finish(chart, title, desc),
+        data,
+        lang,
+        footer(ch, "Table 3", (T3,)),
+        notes=ch.highlight_notes(d["district"]),
     )
 
 
@@ -377,7 +393,15 @@ def investment_shares(ch: Chapter) -> Figure:
     data = parts.pivot(index="programme_label", columns="type_label", values="amount").reindex(programmes)[types]
     data = data.reset_index().rename(columns={"programme_label": labels.t("tooltip_programme", lang)})
     return Figure(
-        "chart-3-1", "3.1", title, desc, style.finish(chart, title, desc), data, lang, footer(ch, "Table 4", (T4,))
+        "chart-3-1",
+        "3.1",
+        title,
+        desc,
+        style.finish(chart, title, desc),
+        data,
+        lang,
+        footer(ch, "Table 4", (T4,)),
+        notes=ch.highlight_notes(p["short_en"] for p in places.table() if p["ripp_group"] in group_of.values()),
     )
 
 

@@ -122,11 +122,12 @@ def _row_problem(file: str, line: int, cells: list[str], width: int) -> Problem 
     if len(cells) == width:
         return None
     hint = ""
-    if len(cells) < width and any(";" in c for c in cells):
+    if len(cells) == 1 and ";" in cells[0]:
         hint = "; the cells seem separated by ';': use ','"
     elif len(cells) > width:
         hint = "; a cell holding a ',' must be put in double quotes"
-    return Problem(file, line, None, f"row has {len(cells)} cells, the header {width}{hint}")
+    cells_ = "cell" if len(cells) == 1 else "cells"
+    return Problem(file, line, None, f"row has {len(cells)} {cells_}, the header {width}{hint}")
 
 
 def check(path: Path, file: str, fields: list[str]) -> tuple[CsvText | None, list[Problem]]:

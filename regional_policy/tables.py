@@ -159,7 +159,8 @@ def table3(ch: Chapter) -> Table:
     frame = pd.DataFrame(rows, index=index, columns=columns)
     caption = _caption(ch, 3, "table3_title", "unit_billion_krw")
     styler = _style(frame, "table3", caption, pd.DataFrame(classes, index=index, columns=columns))
-    return Table("table-3", styler, tuple(notes) + (_source(ch, T3),), footer(ch, "Table 3", (T3,)))
+    notes = (*notes, _source(ch, T3), *ch.highlight_notes(t3["district"]))
+    return Table("table-3", styler, notes, footer(ch, "Table 3", (T3,)))
 
 
 def table4(ch: Chapter) -> Table:
@@ -193,7 +194,9 @@ def table4(ch: Chapter) -> Table:
     caption = _caption(ch, 4, "table4_title", "unit_100m_krw_inferred")
     unit_note = f'<span class="rp-unit-note">{labels.t("table4_unit_note", lang)}</span>'
     styler = _style(frame, "table4", caption, pd.DataFrame(classes, index=index, columns=columns))
-    return Table("table-4", styler, tuple(notes) + (unit_note, _source(ch, T4)), footer(ch, "Table 4", (T4,)))
+    shown = [p["short_en"] for p in places.table() if p["ripp_group"] in group_of.values()]
+    notes = (*notes, unit_note, _source(ch, T4), *ch.highlight_notes(shown))
+    return Table("table-4", styler, notes, footer(ch, "Table 4", (T4,)))
 
 
 def table5(ch: Chapter) -> Table:

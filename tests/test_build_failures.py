@@ -189,3 +189,51 @@ def test_two_cold_builds_give_identical_notebooks_and_html(scratch):
     after_html = stable(scratch / "_build" / "html")
     changed = sorted(k for k in before_html.keys() | after_html.keys() if before_html.get(k) != after_html.get(k))
     assert not changed, changed[:20]
+
+
+@pytest.fixture
+def unbuilt(tmp_path):
+    """A scratch copy of the repository with the committed book/ and a stand-in last site in _build/html.
+
+    Enough for failures that must stop before anything is executed or compiled (bad data): no build needed.
+    """
+    copy = tmp_path / "project"
+    shutil.copytree(ROOT, copy, ignore=IGNORE)
+    site = copy / "_build" / "html"
+    site.mkdir(parents=True)
+    (site / "index.html").write_text("<p>the last good site</p>\n", encoding="utf-8")
+    if (ROOT.parent / "shared").exists():
+        (tmp_path / "shared").symlink_to(ROOT.parent / "shared")
+    return copy
+
+
+def test_fuzzed_data_stops_the_build_and_writes_nothing(unbuilt):
+    """A handful of the fuzz test's mutations (tests/test_fuzz.py), each in turn: exit 2, the file named, no traceback."""
+    import random
+
+    from test_fuzz import mutate
+
+    scratch = unbuilt
+    check = _unchanged(scratch)
+    rng = random.Random(20261128)
+    cases = [
+        ("places.csv", "cp949"),
+        ("table2-household-income.csv", "delete_row"),
+        ("table3-ripp-first-stage.csv", "header_case"),
+        ("figure1-strategic-industries.csv", "truncate"),
+        ("table4-investment-by-project-type.csv", "semicolons"),
+        ("rsip-performance.csv", "unclosed_quote"),
+        ("table5-budget-2010-2011.csv", "empty"),
+    ]
+    for file, kind in cases:
+        path = scratch / "data" / file
+        original = path.read_bytes()
+        broken = mutate(kind, original, rng)
+        assert broken != original, (file, kind)
+        path.write_bytes(broken)
+        result = _run(scratch, "all", "--lang", "en", "--force", timeout=120)
+        path.write_bytes(original)
+        assert result.returncode == 2, (file, kind, result.stderr[-2000:])
+        assert result.stderr.startswith("error: the data package is invalid"), (file, kind, result.stderr[-2000:])
+        assert f"  - {file}" in result.stderr and "Traceback" not in result.stderr, (file, kind, result.stderr)
+        check()
