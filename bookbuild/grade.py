@@ -16,6 +16,7 @@ Python (ctypes) runs with the grader's rights, so grade a hostile class as an un
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import os
@@ -133,10 +134,8 @@ def run(submission: Path, ids: set[str], timeout: int, memory: int) -> dict:
     except subprocess.TimeoutExpired:
         out, status = b"", "time limit"
     finally:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(child.pid, signal.SIGKILL)  # the kernel and anything it started
-        except ProcessLookupError:
-            pass
         child.wait()
         shutil.rmtree(root, ignore_errors=True)
     report = {"answers": {}, "status": status or "did not finish", "errors": []}
