@@ -26,7 +26,7 @@ import signal
 import subprocess
 import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 from regional_policy import selfcheck
@@ -70,12 +70,12 @@ except Exception as _e:
 
 def prepare(notebook: dict, ids: set[str]) -> dict:
     """The submission with the guard first and a capture cell after each answer cell."""
-    cells = [exercises._cell("code", GUARD, [])]
+    cells = [exercises.new_cell("code", GUARD, [])]
     for cell in notebook.get("cells", []):
         cells.append(cell)
         ex = cell.get("metadata", {}).get("exercise_answer")
         if cell.get("cell_type") == "code" and ex in ids:
-            cells.append(exercises._cell("code", CAPTURE.format(mark=MARK, id=ex), []))
+            cells.append(exercises.new_cell("code", CAPTURE.format(mark=MARK, id=ex), []))
     for i, cell in enumerate(cells):
         cell["id"] = f"c{i}"
     return {**notebook, "cells": cells, "nbformat": 4, "nbformat_minor": 5}
@@ -231,8 +231,13 @@ def grade(folder: Path, jobs: int = 2, timeout: int = 300, memory: int = 2000, p
     all_keys = exercises.all_keys()
     ids = set(all_keys)
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(run, s, ids, timeout, memory) for s in submissions]
-        reports = [f.result() for f in tqdm(futures, desc="grading", unit="notebook", disable=not progress)]
+        futures = {pool.submit(run, s, ids, timeout, memory): s for s in submissions}
+        done = {}
+        for future in tqdm(
+            as_completed(futures), total=len(futures), desc="grading", unit="notebook", disable=not progress
+        ):
+            done[futures[future]] = future.result()
+        reports = [done[s] for s in submissions]
     asked = {i for s in submissions for i in _asked(s)} | {i for r in reports for i in r["answers"]}
     keys = [k for k in all_keys.values() if k.id in asked]
     (folder / "feedback").mkdir(exist_ok=True)
