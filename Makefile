@@ -7,7 +7,7 @@ FORCE ?=
 BUILD_FLAGS := $(if $(FORCE),--force,)
 
 .DEFAULT_GOAL := help
-.PHONY: help book check test lint format validate execute html pdf browser bench lock clean system
+.PHONY: help book check test lint format validate execute html pdf browser bench lock clean system lab grade
 
 ## help: list the targets (this text)
 help:
@@ -81,3 +81,12 @@ lock: $(STAMP)
 ## clean: remove the built site and the generated assets (not book/, which is kept in git)
 clean:
 	rm -rf _build _static/vendor
+
+## lab: open the chapters in JupyterLab (MyST rendering: exercises show as exercises) from this clone
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab notebooks/
+
+## grade: grade a class: make grade SUBMISSIONS=folder runs each notebook in a sandbox -> folder/grades.csv, folder/feedback/
+grade: $(STAMP)
+	@test -n "$(SUBMISSIONS)" || { echo "make grade SUBMISSIONS=<folder of submitted notebooks>"; exit 2; }
+	$(PY) -m bookbuild.grade "$(SUBMISSIONS)"

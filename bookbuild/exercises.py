@@ -84,7 +84,7 @@ def question_id(cell: dict) -> str | None:
     return None
 
 
-def _cell(kind: str, text: str, tags: list[str], **meta) -> dict:
+def new_cell(kind: str, text: str, tags: list[str], **meta) -> dict:
     cell = {"cell_type": kind, "metadata": {"tags": tags, **meta}, "source": text}
     if kind == "code":
         cell.update(execution_count=None, outputs=[])
@@ -98,8 +98,8 @@ def answer_cells(key: Key, lang: str, cell_id: str) -> list[dict]:
         "from regional_policy.selfcheck import check\n\n"
         f'check("{key.id}", answer, "{expected}", decimals={key.decimals}, lang="{lang}")'
     )
-    answer = _cell("code", "answer = ...", [ANSWER_TAG], exercise_answer=key.id)
-    checker = _cell("code", check, [CHECK_TAG])
+    answer = new_cell("code", "answer = ...", [ANSWER_TAG], exercise_answer=key.id)
+    checker = new_cell("code", check, [CHECK_TAG])
     answer["id"], checker["id"] = f"{cell_id}-answer", f"{cell_id}-check"
     return [answer, checker]
 

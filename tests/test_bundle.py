@@ -1,0 +1,63 @@
+"""The course bundle installs lean into a fresh virtual environment and runs every student notebook blank."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from bookbuild import downloads, exercises
+
+pytestmark = pytest.mark.build  # installs packages (from the pip cache or the registry) and executes notebooks
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory):
+    root = tmp_path_factory.mktemp("bundle")
+    copies = {p.stem: downloads.students(p) for p in [*downloads.public_notebooks(), exercises.HOMEWORK]}
+    zipfile.ZipFile(__import__("io").BytesIO(downloads.course(copies))).extractall(root)
+    course = root / "course"
+    subprocess.run([sys.executable, "-m", "venv", str(course / ".venv")], check=True)
+    pip = [str(course / ".venv" / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    subprocess.run([*pip, "-r", "requirements-runtime.txt"], cwd=course, check=True)
+    subprocess.run([*pip, "--no-deps", "-e", "."], cwd=course, check=True)  # as the README says
+    return course
+
+
+def test_the_bundle_installs_only_the_runtime_with_jupyterlab_and_myst(bundle):
+    python = str(bundle / ".venv" / "bin" / "python")
+    listed = subprocess.run([python, "-m", "pip", "list", "--format=freeze"], capture_output=True, text=True).stdout
+    names = {line.split("==")[0].lower().replace("_", "-") for line in listed.splitlines()}
+    assert {"jupyterlab", "jupyterlab-myst", "pandas", "altair", "papermill", "regional-policy"} <= names
+    assert not names & {"sphinx", "jupyter-book", "playwright", "pytest", "bookbuild"}
+    ext = subprocess.run(
+        [str(bundle / ".venv" / "bin" / "jupyter"), "labextension", "list"], capture_output=True, text=True
+    )
+    assert "jupyterlab-myst" in ext.stdout + ext.stderr
+    shown = subprocess.run([python, "-c", "import regional_policy, sys; print(regional_policy.__file__)"],
+                           capture_output=True, text=True, cwd="/")  # fmt: skip
+    assert shown.stdout.startswith(str(bundle / "regional_policy"))
+
+
+def test_every_student_notebook_runs_blank_in_the_bundle(bundle):
+    papermill = str(bundle / ".venv" / "bin" / "papermill")
+    notebooks = sorted((bundle / "notebooks").rglob("*.ipynb"))
+    assert len(notebooks) == 2 * (len(downloads.public_notebooks()) + 1)
+
+    def run(nb):
+        out = bundle / "out" / nb.parent.name / nb.name
+        out.parent.mkdir(parents=True, exist_ok=True)
+        done = subprocess.run([papermill, "--cwd", str(nb.parent), str(nb), str(out)], capture_output=True, text=True)
+        return nb, done.returncode, done.stderr[-600:], out
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(run, notebooks))
+    failed = [(nb.relative_to(bundle), err) for nb, code, err, _ in results if code]
+    assert not failed, failed
+    text = (bundle / "out" / "en" / "03-systematizing-phase.ipynb").read_text(encoding="utf-8")
+    assert "Exercise 3.1: no answer yet" in text
+    text = (bundle / "out" / "ko" / "03-systematizing-phase.ipynb").read_text(encoding="utf-8")
+    assert "연습문제 3.1: 아직 답이 없다" in text
