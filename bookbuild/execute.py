@@ -19,7 +19,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
-from regional_policy.loader import VALIDATED, digest, load
+from regional_policy.loader import VALIDATED, digest
 from regional_policy.params import Parameters
 from regional_policy.paths import BOOK, NOTEBOOKS, ROOT
 
@@ -197,8 +197,7 @@ def run(editions: list[tuple[Parameters, Path | None]], jobs: int | None = None,
 
     The data must be valid (:func:`bookbuild.pipeline.validate`). Raises :class:`BuildError` and leaves
     every edition's folder as it was when any notebook fails."""
-    data = load()
-    current = deps.Current(data)
+    current = deps.Current()  # loads the data only if a dependency needs checking by value
     todo, manifests = [], {}
     for params, out in editions:
         root = out or book_dir(params.lang)
@@ -260,6 +259,7 @@ def run(editions: list[tuple[Parameters, Path | None]], jobs: int | None = None,
             record = records[task.target]
             manifests[root][task.target.relative_to(root).as_posix()] = {
                 "inputs": inputs,
+                "basis": current.basis,
                 # no record (a kernel that could not write one): an entry that never matches, so it runs again
                 "deps": {k: current[k] for k in deps.keys(record)} if record else {"file:?": "unknown"},
             }
