@@ -23,7 +23,7 @@ from regional_policy.loader import VALIDATED, digest
 from regional_policy.params import Parameters
 from regional_policy.paths import BOOK, NOTEBOOKS, ROOT
 
-from . import deps
+from . import deps, svgserver
 
 VOLATILE_NOTEBOOK_KEYS = (
     "start_time",
@@ -226,6 +226,7 @@ def run(editions: list[tuple[Parameters, Path | None]], jobs: int | None = None,
             root.mkdir(parents=True, exist_ok=True)
             tmp[root] = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=".execute-", dir=root)))
         staged = {t.target: tmp[r] / f"{n:03d}-{t.target.name}" for n, (t, _, r) in enumerate(todo)}
+        stack.enter_context(svgserver.running())  # one warm vl-convert for the static SVGs of every kernel
         with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start) as pool:
             futures = [
                 pool.submit(
