@@ -27,12 +27,12 @@ book: $(STAMP)
 
 ## check: the fast tier: lint (ruff on the packages, tests and notebooks) and the unit, data, claims and parameter tests; no build, no browser
 check: $(STAMP) lint
-	$(PY) -m pytest -m "not build and not browser" tests
+	$(PY) -m pytest -n 2 -m "not build and not browser" tests
 
-## test: everything: lint, every test tier (unit, data, build, browser), nbval on book/; installs the Debian packages it needs when run as root
+## test: everything: lint, every test tier (unit, data, build, browser; 2 xdist workers, tests sharing a build grouped), nbval on book/; installs the Debian packages it needs when run as root
 test: system $(STAMP) lint
-	$(PY) -m pytest tests
-	$(PY) -m pytest --nbval --nbval-current-env -p no:cacheprovider book/
+	$(PY) -m pytest -n 2 --dist loadgroup tests
+	$(PY) -m pytest -n 2 --dist loadfile --nbval --nbval-current-env -p no:cacheprovider book/
 
 ## lint: ruff check and ruff format --check (the packages, the tests and the notebooks, configured in pyproject.toml)
 lint: $(STAMP)

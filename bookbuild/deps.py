@@ -20,7 +20,10 @@ from pathlib import Path
 
 import pandas as pd
 
+import regional_policy
 from regional_policy.paths import DATA, DATAPACKAGE, ROOT
+
+PACKAGE = Path(regional_policy.__file__).resolve().parent
 
 MANIFEST = ".deps.json"
 
@@ -43,13 +46,33 @@ def file_hash(path: Path) -> str:
         return "missing"
 
 
+def basis() -> str:
+    """What every value-dependency (tables, file hashes, ledger rows, descriptor) is a function of: the data
+    package's bytes, the analysis package's code and tables, the requirements. When it is unchanged, so are they."""
+    from regional_policy.loader import digest
+
+    h = hashlib.sha256((digest() or "invalid").encode())
+    for f in sorted(PACKAGE.glob("*.py")) + sorted(PACKAGE.glob("*.csv")) + [ROOT / "requirements.txt"]:
+        h.update(f.name.encode() + b"\0" + file_hash(f).encode())
+    return h.hexdigest()
+
+
 class Current:
     """The current value of every kind of dependency, computed once per build and only when asked."""
 
-    def __init__(self, data):
-        self.data = data
+    def __init__(self, data=None):
+        self._data = data
         self._cache: dict[str, str] = {}
         self._ledger = None
+        self.basis = basis()
+
+    @property
+    def data(self):
+        if self._data is None:
+            from regional_policy.loader import load
+
+            self._data = load()
+        return self._data
 
     def ledger(self) -> pd.DataFrame:
         if self._ledger is None:
@@ -122,7 +145,17 @@ def changed(entry: dict | None, inputs: str, current: Current) -> str | None:
         return "never executed by this pipeline"
     if entry.get("inputs") != inputs:
         return "its source, parameters or requirements changed"
+    same_basis = entry.get("basis") == current.basis
     for key, value in entry.get("deps", {}).items():
+        if same_basis and not key.startswith("file:"):
+            continue  # a function of the data and the package, both unchanged
+        if (
+            same_basis
+            and key.startswith("file:regional_policy/")
+            and key.count("/") == 1
+            and key.endswith((".py", ".csv"))
+        ):
+            continue
         if current[key] != value:
             return f"{key} changed"
     return None

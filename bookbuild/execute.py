@@ -19,11 +19,11 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
-from regional_policy.loader import VALIDATED, digest, load
+from regional_policy.loader import VALIDATED, digest
 from regional_policy.params import Parameters
 from regional_policy.paths import BOOK, NOTEBOOKS, ROOT
 
-from . import deps
+from . import deps, svgserver
 
 VOLATILE_NOTEBOOK_KEYS = (
     "start_time",
@@ -197,8 +197,7 @@ def run(editions: list[tuple[Parameters, Path | None]], jobs: int | None = None,
 
     The data must be valid (:func:`bookbuild.pipeline.validate`). Raises :class:`BuildError` and leaves
     every edition's folder as it was when any notebook fails."""
-    data = load()
-    current = deps.Current(data)
+    current = deps.Current()  # loads the data only if a dependency needs checking by value
     todo, manifests = [], {}
     for params, out in editions:
         root = out or book_dir(params.lang)
@@ -227,6 +226,7 @@ def run(editions: list[tuple[Parameters, Path | None]], jobs: int | None = None,
             root.mkdir(parents=True, exist_ok=True)
             tmp[root] = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=".execute-", dir=root)))
         staged = {t.target: tmp[r] / f"{n:03d}-{t.target.name}" for n, (t, _, r) in enumerate(todo)}
+        stack.enter_context(svgserver.running())  # one warm vl-convert for the static SVGs of every kernel
         with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start) as pool:
             futures = [
                 pool.submit(
@@ -260,6 +260,7 @@ def run(editions: list[tuple[Parameters, Path | None]], jobs: int | None = None,
             record = records[task.target]
             manifests[root][task.target.relative_to(root).as_posix()] = {
                 "inputs": inputs,
+                "basis": current.basis,
                 # no record (a kernel that could not write one): an entry that never matches, so it runs again
                 "deps": {k: current[k] for k in deps.keys(record)} if record else {"file:?": "unknown"},
             }

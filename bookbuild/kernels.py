@@ -152,9 +152,13 @@ def _kernel(request: dict) -> None:
     if request.get("record"):
         root = str(Path(__file__).resolve().parent.parent) + os.sep
 
-        def audit(event, args):
+        writing = os.O_WRONLY | os.O_RDWR | os.O_CREAT
+
+        def audit(event, args):  # files opened for reading only: what a notebook writes is not an input
             if event == "open" and isinstance(args[0], str) and args[0].startswith(root):
-                opened.add(args[0])
+                mode, flags = args[1], args[2]
+                if (mode is None and not flags & writing) or (isinstance(mode, str) and not set(mode) & set("wax+")):
+                    opened.add(args[0])
 
         sys.addaudithook(audit)
     from ipykernel import kernelapp

@@ -25,7 +25,7 @@ import time
 from regional_policy.datapackage import DataError
 from regional_policy.loader import load
 from regional_policy.params import DEFAULTS, LANGS, ParameterError, Parameters
-from regional_policy.paths import NOTEBOOKS
+from regional_policy.paths import BUILD, NOTEBOOKS
 
 from .execute import (  # noqa: F401 - the public names of the build, imported from here by tests and tools
     META_KEY,
@@ -45,12 +45,23 @@ from .execute import (  # noqa: F401 - the public names of the build, imported f
 )
 from .site import VOLATILE_HTML, assemble_pages, html, site_hash  # noqa: F401
 
+VALIDATED_STAMP = BUILD / ".validated"  # the deps.basis() of the last data package that loaded without error
+
 
 def validate(params: Parameters) -> None:
-    """Raise DataError, ParameterError or ValueError (labels) before anything is written."""
+    """Raise DataError, ParameterError or ValueError (labels) before anything is written.
+
+    The data checks are a function of :func:`.deps.basis` (the data's bytes, the package's code, the requirements):
+    a basis that passed them before is not checked again."""
     from regional_policy import labels
 
-    load()
+    from .deps import basis
+
+    current = basis()
+    if not (VALIDATED_STAMP.exists() and VALIDATED_STAMP.read_text() == current):
+        load()
+        BUILD.mkdir(exist_ok=True)
+        VALIDATED_STAMP.write_text(current)
     labels.table()
     Parameters(**vars(params))
 

@@ -7,7 +7,7 @@ import re
 
 import pandas as pd
 
-from . import consistency, labels, numbers
+from . import consistency, labels, numbers, reads
 from .display import Table
 from .params import Chapter
 
@@ -87,7 +87,10 @@ def location(label: str, lang: str) -> str:
 
 def checks(ch: Chapter, resource: str, name: str) -> Table:
     """Every printed total, share and ratio of ``resource``, recomputed from the printed parts."""
-    frame = consistency.as_frame([c for c in consistency.all_checks(ch.printed) if c.resource == resource])
+    with reads.quietly():  # computes the checks of every table; those shown read ``resource`` alone
+        every = consistency.all_checks(ch.printed)
+    reads.resource(resource)
+    frame = consistency.as_frame([c for c in every if c.resource == resource])
     lang = ch.lang
     frame["status"] = [
         labels.value("status", s, lang) + (f" ({labels.value('status', 'truncated', lang)})" if t else "")

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
+import socket
 from dataclasses import dataclass
 
 import altair as alt
@@ -35,12 +37,31 @@ def static_svg(chart: alt.TopLevelMixin) -> str:
 
     Charts whose data are loaded from a URL (the maps) have no static version here.
     """
+    spec = chart.to_dict()
+    text = json.dumps(spec)
+    if '"url"' in text:
+        return ""
+    if os.environ.get("RP_SVG_SERVER"):  # during a build: one warm vl-convert for every kernel (bookbuild.svgserver)
+        try:
+            return _svg_from_server(os.environ["RP_SVG_SERVER"], text)
+        except (OSError, RuntimeError):
+            pass  # drawn here instead
     import vl_convert as vlc
 
-    spec = chart.to_dict()
-    if '"url"' in json.dumps(spec):
-        return ""
     return vlc.vegalite_to_svg(spec)
+
+
+def _svg_from_server(path: str, text: str) -> str:
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+        s.settimeout(120)
+        s.connect(path)
+        s.sendall(text.encode("utf-8"))
+        s.shutdown(socket.SHUT_WR)
+        reply = b"".join(iter(lambda: s.recv(65536), b""))
+    status, _, body = reply.partition(b"\n")
+    if status != b"ok":
+        raise RuntimeError(body.decode("utf-8", "replace"))
+    return body.decode("utf-8")
 
 
 def data_table_html(frame: pd.DataFrame, table_id: str, caption: str) -> str:

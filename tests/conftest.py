@@ -8,8 +8,11 @@ it with ``regional_policy.load(folder / "datapackage.json")``.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,7 +25,26 @@ DATA = ROOT / "data"
 # Test tiers (markers registered in pyproject.toml): `make check` runs what is neither build nor browser.
 TIERS = {
     "browser": ("test_browser.py", "test_links.py", "test_offline.py", "test_pdf.py"),
-    "build": ("test_build_failures.py", "test_pipeline.py", "test_site.py", "test_editions.py"),
+    "build": (
+        "test_build_failures.py",
+        "test_pipeline.py",
+        "test_site.py",
+        "test_editions.py",
+        "test_identity.py",
+        "test_dependencies.py",
+    ),
+}
+
+
+# `make test` runs pytest-xdist with --dist loadgroup: the tests of a group share one worker, hence one session
+# fixture: "site" one build of _build/html, one server and one browser (and the tests that write book/), "scratch"
+# one scratch project (conftest.built), "identity" one run of every notebook (test_identity.py).
+GROUPS = {
+    "site": TIERS["browser"] + ("test_site.py", "test_editions.py", "test_downloads.py", "test_pipeline.py"),
+    "scratch": ("test_build_failures.py", "test_dependencies.py"),
+    "identity": ("test_identity.py",),
+    "bundle": ("test_bundle.py",),
+    "grade": ("test_grade.py",),
 }
 
 
@@ -31,6 +53,9 @@ def pytest_collection_modifyitems(items):
         for marker, files in TIERS.items():
             if item.path.name in files:
                 item.add_marker(getattr(pytest.mark, marker))
+        for group, files in GROUPS.items():
+            if item.path.name in files:
+                item.add_marker(pytest.mark.xdist_group(group))
 
 
 def _records(text: str) -> list[tuple[int, int, list[str]]]:
@@ -197,3 +222,51 @@ def artifacts() -> Path:
     """``test-artifacts/`` (git-ignored): screenshots, reports, PDF page images."""
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+# --- a scratch copy of the project, built once per session (per xdist worker): build-failure and dependency tests
+
+SCRATCH_IGNORE = shutil.ignore_patterns(
+    ".git", "_build", ".venv", "__pycache__", ".pytest_cache", "test-artifacts", "*.egg-info", ".cache", "bench", "ko"
+)
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    """sha256 of every file under ``folder``, by relative path."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def run_pipeline(copy: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess:
+    """``python -m bookbuild.pipeline ARGS`` in a scratch copy."""
+    return subprocess.run(
+        [sys.executable, "-m", "bookbuild.pipeline", *args], cwd=copy, capture_output=True, text=True, timeout=timeout
+    )
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """A scratch copy of the repository with the English edition built (no Korean pages: ``ko`` folders are left
+    out)."""
+    base = tmp_path_factory.mktemp("scratch")
+    copy = base / "project"
+    shutil.copytree(ROOT, copy, ignore=SCRATCH_IGNORE)
+    if (ROOT.parent / "shared").exists():
+        (base / "shared").symlink_to(ROOT.parent / "shared")
+    result = run_pipeline(copy, "all", "--lang", "en")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return copy
+
+
+@pytest.fixture
+def scratch(built, tmp_path):
+    """A fresh copy of the built scratch project for one test to change or break."""
+    copy = tmp_path / "project"
+    shutil.copytree(built, copy, symlinks=True)
+    shared = built.parent / "shared"
+    if shared.exists():
+        (tmp_path / "shared").symlink_to(shared.resolve())
+    return copy

@@ -1,66 +1,22 @@
 """Each kind of failure gives a clear message and a non-zero exit, and leaves the last good build alone.
 
-The pipeline runs in a scratch copy of the repository (``scratch``), built once
+The pipeline runs in a scratch copy of the repository (``scratch``, tests/conftest.py), built once
 for the English edition; each test breaks the copy in one way and checks the
 message, the exit code and that ``book/`` and ``_build/html`` are unchanged.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
-import shutil
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-IGNORE = shutil.ignore_patterns(
-    ".git", "_build", ".venv", "__pycache__", ".pytest_cache", "test-artifacts", "*.egg-info", ".cache", "bench", "ko"
-)
-
-
-def _fingerprint(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
-def _run(copy: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "bookbuild.pipeline", *args], cwd=copy, capture_output=True, text=True, timeout=timeout
-    )
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """A scratch copy of the repository with the English edition built."""
-    base = tmp_path_factory.mktemp("scratch")
-    copy = base / "project"
-    shutil.copytree(ROOT, copy, ignore=IGNORE)
-    if (ROOT.parent / "shared").exists():
-        (base / "shared").symlink_to(ROOT.parent / "shared")
-    result = _run(copy, "all", "--lang", "en")
-    assert result.returncode == 0, result.stderr[-3000:]
-    return copy
-
-
-@pytest.fixture
-def scratch(built, tmp_path):
-    """A fresh copy of the built scratch project for one test to break."""
-    copy = tmp_path / "project"
-    shutil.copytree(built, copy, symlinks=True)
-    shared = built.parent / "shared"
-    if shared.exists():
-        (tmp_path / "shared").symlink_to(shared.resolve())
-    return copy
+from conftest import fingerprint as _fingerprint
+from conftest import run_pipeline as _run
 
 
 def _unchanged(copy: Path):

@@ -1,0 +1,115 @@
+"""The browser half of the bench: bytes a chapter page loads in Chromium, and Lighthouse scores.
+
+Used by :mod:`.bench` only (no test depends on Lighthouse or on the network).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import subprocess
+import time
+from pathlib import Path
+
+from regional_policy.paths import ROOT
+
+CHROME = "/usr/bin/chromium"
+CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+class Server:
+    """The built site on a free port of 127.0.0.1, uncompressed (python http.server)."""
+
+    def __init__(self, site: Path):
+        import http.server
+        import threading
+        from functools import partial
+
+        handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+        handler.log_message = lambda *a: None
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.base = f"http://127.0.0.1:{self.server.server_port}/"
+
+    def close(self):
+        self.server.shutdown()
+
+
+def chapter_pages(site: Path) -> list[str]:
+    return [p.relative_to(site).as_posix() for p in sorted(site.glob("book/0*.html")) + sorted(site.glob("ko/0*.html"))]
+
+
+def first_load_bytes(site: Path, base: str) -> dict:
+    """Bytes each chapter page loads in Chromium on a first visit (empty cache), uncompressed bodies, until the
+    network is idle; and the milliseconds until every chart reports it has drawn."""
+    from playwright.sync_api import sync_playwright
+
+    out = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROME, args=CHROME_FLAGS[1:])
+        for page_path in chapter_pages(site):
+            context = browser.new_context()
+            page = context.new_page()
+            sizes: dict[str, int] = {}
+
+            def done(request, sizes=sizes):
+                response = request.response()
+                if response is not None:
+                    with contextlib.suppress(Exception):  # a redirect or an aborted request has no body
+                        sizes[request.url] = len(response.body())
+
+            page.on("requestfinished", done)
+            start = time.perf_counter()
+            page.goto(base + page_path, wait_until="networkidle")
+            page.wait_for_function(
+                "() => [...document.querySelectorAll('.rp-vega')].every(d => d.dataset.rendered === '1')", timeout=30000
+            )
+            ms = round(1000 * (time.perf_counter() - start))
+            kinds = {"html": 0, "js": 0, "css": 0, "font": 0, "other": 0}
+            for url, n in sizes.items():
+                path = url.split("?")[0]
+                kind = next(
+                    (k for k, ext in (("html", ".html"), ("js", ".js"), ("css", ".css")) if path.endswith(ext)), None
+                )
+                kind = kind or ("font" if re.search(r"\.(woff2?|ttf|eot)$", path) else "other")
+                kinds[kind] += n
+            out[page_path] = {**kinds, "total": sum(kinds.values()), "requests": len(sizes), "charts_drawn_ms": ms}
+            context.close()
+        browser.close()
+    return out
+
+
+def lighthouse(pages: list[str], base: str, folder: Path) -> dict:
+    """Lighthouse 12.2.3 (bench/package-lock.json), default mobile settings, Debian's Chromium."""
+    bench = ROOT / "bench"
+    if not (bench / "node_modules" / ".bin" / "lighthouse").exists():
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=bench, check=True, capture_output=True)
+    out = {}
+    for page in pages:
+        report = folder / (page.replace("/", "_") + ".json")
+        subprocess.run(
+            [
+                str(bench / "node_modules" / ".bin" / "lighthouse"),
+                base + page,
+                "--output=json",
+                f"--output-path={report}",
+                "--quiet",
+                "--only-categories=performance,accessibility,best-practices,seo",
+                "--chrome-flags=" + " ".join(CHROME_FLAGS),
+            ],
+            check=True,
+            capture_output=True,
+            env={**os.environ, "CHROME_PATH": CHROME},
+        )
+        r = json.loads(report.read_text(encoding="utf-8"))
+        audits = r["audits"]
+        out[page] = {
+            **{k: round(100 * v["score"]) for k, v in r["categories"].items() if v["score"] is not None},
+            "fcp_ms": round(audits["first-contentful-paint"]["numericValue"]),
+            "lcp_ms": round(audits["largest-contentful-paint"]["numericValue"]),
+            "tbt_ms": round(audits["total-blocking-time"]["numericValue"]),
+            "bytes": round(audits["total-byte-weight"]["numericValue"]),
+        }
+    return out

@@ -1,0 +1,87 @@
+"""One warm vl-convert for the whole build: the static SVG of every chart, drawn by one process.
+
+vl-convert starts a JavaScript engine on its first conversion (about a second); every kernel paid it again.
+During a build, the pipeline starts this server once (:func:`running`) and tells the kernels where it listens
+(``RP_SVG_SERVER``, a Unix socket): :func:`regional_policy.display.static_svg` sends the Vega-Lite spec and gets the
+SVG back, the same bytes vl-convert gives in the kernel itself (tests/test_identity.py compares the notebooks with
+fresh papermill runs, which draw their own). Protocol: a request is the spec as UTF-8 JSON, the client shuts down
+writing; the reply is ``ok\\n`` + SVG or ``error\\n`` + message.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socketserver
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ENV = "RP_SVG_SERVER"
+
+
+class _Handler(socketserver.StreamRequestHandler):
+    lock = threading.Lock()
+
+    def handle(self):
+        import json
+
+        import vl_convert as vlc
+
+        spec = json.loads(self.rfile.read().decode("utf-8"))
+        try:
+            with self.lock:
+                svg = vlc.vegalite_to_svg(spec)
+            self.wfile.write(b"ok\n" + svg.encode("utf-8"))
+        except Exception as exc:  # the kernel draws it itself and reports the error there
+            self.wfile.write(b"error\n" + str(exc).encode("utf-8"))
+
+
+def serve(path: str) -> None:
+    import vl_convert as vlc
+
+    vlc.vegalite_to_svg({"mark": "point"})  # start the engine before the first request
+    with socketserver.ThreadingUnixStreamServer(path, _Handler) as server:
+        server.daemon_threads = True
+        threading.Thread(target=_exit_with_parent, args=(server,), daemon=True).start()
+        server.serve_forever()
+
+
+def _exit_with_parent(server) -> None:
+    parent = os.getppid()
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    server.shutdown()
+
+
+@contextlib.contextmanager
+def running():
+    """Start the server for the duration of a build; set ``RP_SVG_SERVER`` for the kernels started inside."""
+    with tempfile.TemporaryDirectory(prefix="rp-svg-") as tmp:
+        path = str(Path(tmp) / "svg.sock")
+        proc = subprocess.Popen([sys.executable, "-m", "bookbuild.svgserver", path], stdin=subprocess.DEVNULL)
+        deadline = time.monotonic() + 60
+        while not os.path.exists(path) and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        old = os.environ.get(ENV)
+        if os.path.exists(path):
+            os.environ[ENV] = path
+        try:
+            yield
+        finally:
+            if old is None:
+                os.environ.pop(ENV, None)
+            else:
+                os.environ[ENV] = old
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+if __name__ == "__main__":
+    serve(sys.argv[1])

@@ -1,0 +1,90 @@
+"""A data edit re-executes exactly the notebooks that read what changed, compared by value (bookbuild.deps).
+
+Each test changes a scratch copy of the built English edition (tests/conftest.py ``scratch``) and checks which
+notebooks the next ``execute`` ran, and that no other executed notebook changed by a byte.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from conftest import edit_cell, fingerprint, line_of, run_pipeline
+
+TABLE5 = "table5-budget-2010-2011.csv"
+
+
+def _execute(copy) -> set[str]:
+    """Run ``execute --lang en`` in the copy; the notebooks it executed (paths relative to book/)."""
+    before = fingerprint(copy / "book")
+    result = run_pipeline(copy, "execute", "--lang", "en")
+    assert result.returncode == 0, result.stderr[-3000:]
+    executed = set(re.findall(r" executed (\S+)", result.stdout))
+    after = fingerprint(copy / "book")
+    changed = {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)} - {".deps.json"}
+    assert changed <= executed, f"changed without being executed: {changed - executed}"
+    return executed
+
+
+def _recorded(copy, key: str) -> set[str]:
+    manifest = json.loads((copy / "book" / ".deps.json").read_text(encoding="utf-8"))
+    return {name for name, entry in manifest.items() if any(k.startswith(key) for k in entry["deps"])}
+
+
+def test_every_notebook_has_a_record_of_what_it_read(built):
+    manifest = json.loads((built / "book" / ".deps.json").read_text(encoding="utf-8"))
+    assert len(manifest) == 8 + 16
+    maps = manifest["05-maps.ipynb"]["deps"]
+    assert "file:regional_policy/maps.py" in maps and "file:regional_policy/labels.csv" in maps
+    assert "file:regional_policy/maps.py" not in manifest["02-introducing-phase.ipynb"]["deps"]
+    assert "table:table5-budget-2010-2011" in manifest["04-expansionary-phase.ipynb"]["deps"]
+    # a chapter depends on the ledger rows its numbers box shows, not on every table behind the ledger
+    intro = manifest["02-introducing-phase.ipynb"]["deps"]
+    assert "table:table5-budget-2010-2011" not in intro
+    assert any(k.startswith("ledger:") and "s2-" in k and "s4-" not in k for k in intro)
+
+
+def test_one_value_of_table5_re_executes_only_the_notebooks_that_read_it(scratch):
+    data = scratch / "data"
+    edit_cell(
+        data,
+        TABLE5,
+        line_of(data / TABLE5, level="Strategic Industry", account="Local Account", year="2010"),
+        "amount",
+        "203",
+    )
+    edit_cell(
+        data, TABLE5, line_of(data / TABLE5, level="Strategic Industry", account="Total", year="2010"), "amount", "552"
+    )
+    executed = _execute(scratch)
+    assert executed == _recorded(scratch, "table:table5-budget-2010-2011") | _recorded(scratch, "ledger:")
+    assert "04-expansionary-phase.ipynb" in executed
+    assert "02-introducing-phase.ipynb" not in executed and "profiles/busan.ipynb" not in executed
+
+
+def test_a_byte_change_that_alters_no_value_re_executes_only_pages_that_print_the_file_hash(scratch):
+    path = scratch / "data" / TABLE5
+    text = path.read_text(encoding="utf-8")
+    assert "Strategic Industry,Local Account,2010,202\n" in text
+    path.write_text(
+        text.replace("Strategic Industry,Local Account,2010,202\n", 'Strategic Industry,"Local Account",2010,202\n')
+    )
+    executed = _execute(scratch)
+    # the provenance line and the data page print each file's sha256: those pages do change; nothing else runs
+    assert executed == _recorded(scratch, "bytes:table5-budget-2010-2011")
+    assert executed <= {"04-expansionary-phase.ipynb", "08-data.ipynb"}
+
+
+def test_a_file_no_notebook_reads_re_executes_nothing(scratch):
+    for name in ("pages/glossary.md", "bookbuild/pdf.py"):
+        path = scratch / name
+        path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert _execute(scratch) == set()
+
+
+def test_a_module_re_executes_only_the_notebooks_that_import_it(scratch):
+    path = scratch / "regional_policy" / "maps.py"
+    path.write_text(path.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    executed = _execute(scratch)
+    assert executed == _recorded(scratch, "file:regional_policy/maps.py")
+    assert "05-maps.ipynb" in executed and "02-introducing-phase.ipynb" not in executed
