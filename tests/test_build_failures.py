@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import pytest
+from conftest import IGNORE, ROOT
 from conftest import fingerprint as _fingerprint
 from conftest import run_pipeline as _run
 
