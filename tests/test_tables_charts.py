@@ -352,3 +352,46 @@ def test_every_check_location_has_a_korean_form(data):
 
     with _pytest.raises(ValueError, match="Table 9, somewhere"):
         datapage.location("Table 9, somewhere", "ko")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_table1_in_korean_with_the_erratum_applied_to_the_translation(data, corrected, mode):
+    page = tables.table1(chapter(data, corrected, "ko", mode)).html()
+    cells = html.unescape(TAG.sub(" ", page.split("<tbody>")[1].split("</tbody>")[0]))
+    words = re.findall(r"[A-Za-z][A-Za-z&-]+", cells)
+    assert set(words) <= {
+        "RIPP",
+        "RDA",
+        "RIA",
+        "Connect",
+        "Korea",
+        "RSIP",
+        "MOCIE",
+        "MCT",
+        "MKE",
+        "PCBND",
+        "PCRD",
+        "ERDC",
+    }
+    assert "수도권 집중 억제" in cells and "광역·지역발전특별회계" in cells
+    assert ("지역발전 5개년계획(2009~2013)" if mode == "corrected" else "지역발전 5개년계획(2009~20013)") in cells
+
+
+def test_table1_missing_korean_text_is_an_error_naming_the_row(data, corrected):
+    t1 = data["table1-key-factors"].copy()
+    t1.loc[5, "item_ko"] = ""
+    broken_frames = {"table1-key-factors": t1}
+
+    class Patched:
+        def __init__(self, base):
+            self.base = base
+
+        def __getitem__(self, name):
+            return broken_frames.get(name, self.base[name])
+
+        def __getattr__(self, name):
+            return getattr(self.base, name)
+
+    ch = Chapter(Parameters(lang="ko", errata="as_printed", highlight="none"), Patched(data), Patched(data))
+    with pytest.raises(ValueError, match=r"table1-key-factors.csv, row 7, column 'item_ko'"):
+        tables.table1(ch)
