@@ -334,3 +334,26 @@ def test_every_maps_label_has_both_languages():
 
     for field in maps.FIELDS:
         assert labels.t(f"field:{field}", "en").strip() and labels.t(f"field:{field}", "ko").strip()
+
+
+def test_sources_table_in_korean_names_korean_publishers():
+    page = maps.sources_table(chapter("ko")).html()
+    assert "한국경제" in page and "Hankyung" not in page and "2004년 8월 17일" in page
+    assert "Seoul ordinance" not in page and "서울시 조례" in page
+
+
+def test_sources_table_missing_korean_publisher_is_named(monkeypatch):
+    from regional_policy.maps import sources
+
+    ch = chapter("ko")
+    real = sources.frame
+
+    def broken(ch_, name):
+        out = real(ch_, name)
+        if name == "sources":
+            out.loc[out["key"] == "S2", "publisher_ko"] = None
+        return out
+
+    monkeypatch.setattr(sources, "frame", broken)
+    with pytest.raises(ValueError, match="sources.csv, key 'S2' part 1: publisher has no publisher_ko"):
+        maps.sources_table(ch)
