@@ -395,3 +395,16 @@ def test_table1_missing_korean_text_is_an_error_naming_the_row(data, corrected):
     ch = Chapter(Parameters(lang="ko", errata="as_printed", highlight="none"), Patched(data), Patched(data))
     with pytest.raises(ValueError, match=r"table1-key-factors.csv, row 7, column 'item_ko'"):
         tables.table1(ch)
+
+
+def test_chapter4_region_table_and_chapter6_summary_in_korean(data, corrected):
+    from regional_policy import datapage
+
+    ko = chapter(data, corrected, "ko")
+    regions = html.unescape(TAG.sub(" ", datapage.economic_regions(ko).html()))
+    assert "9개 지역 (2002)" in regions and "없음" in regions
+    assert "regions (" not in regions and " none " not in regions
+    summary = headers_of(datapage.check_summary(ko).html())
+    assert summary[:3] == ["표", "재현됨", "불일치"] and "표 4" in summary and "합계" in summary
+    en = headers_of(datapage.check_summary(chapter(data, corrected)).html())
+    assert en[:3] == ["Table", "reproduced", "discrepancy"] and "Table 4" in en
