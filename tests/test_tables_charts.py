@@ -408,3 +408,21 @@ def test_chapter4_region_table_and_chapter6_summary_in_korean(data, corrected):
     assert headers_of(page)[:3] == ["표", "재현됨", "불일치"] and ">표 4<" in page and ">합계<" in page
     page = datapage.check_summary(chapter(data, corrected)).html()
     assert headers_of(page)[:3] == ["Table", "reproduced", "discrepancy"] and ">Table 4<" in page
+
+
+def test_profile_caption_is_whole_and_a_cut_label_row_is_an_error(tmp_path, monkeypatch, data):
+    from regional_policy import labels, profiles
+    from regional_policy.params import Chapter as Ch
+
+    ch = profiles.start(Ch(Parameters(lang="ko", errata="as_printed", highlight="none"), data, data), "Busan")
+    assert "<caption>지역산업진흥사업 예산 (표 3과 표 4)</caption>" in profiles.ripp_money(ch).html()
+    bad = tmp_path / "labels.csv"
+    bad.write_text("key,en,ko\nx,Tables 3 and 4,표 3, 표 4\n", encoding="utf-8")
+    monkeypatch.setattr(labels, "LABELS", bad)
+    labels.table.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="labels.csv, line 2: more than 3 fields"):
+            labels.table()
+    finally:
+        monkeypatch.undo()
+        labels.table.cache_clear()
