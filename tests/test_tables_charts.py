@@ -426,3 +426,23 @@ def test_profile_caption_is_whole_and_a_cut_label_row_is_an_error(tmp_path, monk
     finally:
         monkeypatch.undo()
         labels.table.cache_clear()
+
+
+def test_solution_charts_are_labelled_in_both_languages(data):
+    from regional_policy import solution_charts
+
+    counts = data["timeline"].groupby("administration").size().reset_index(name="milestones")
+    ko = solution_charts.chart("ex-1-2", counts, "ko")
+    spec = ko.chart.to_dict()
+    assert spec["encoding"]["x"]["title"] == "정부" and spec["encoding"]["y"]["title"] == "날짜가 있는 주요 사건 수"
+    assert "노무현 9" in ko.description and "Roh" not in ko.description
+    en = solution_charts.chart("ex-1-2", counts, "en")
+    assert "Roh 9" in en.description and en.chart.to_dict()["encoding"]["x"]["sort"][0] in (
+        "Civilian government",
+        "Kim",
+    )
+    rsip = data["rsip-performance"].dropna(subset=["value_2007"]).copy()
+    rsip["multiple"] = rsip["value_2010"] / rsip["value_2007"]
+    assert "6.05" in solution_charts.chart("ex-4-4", rsip, "ko").description
+    with pytest.raises(ValueError, match="exercise='ex-9-9' has no solution chart"):
+        solution_charts.chart("ex-9-9", counts, "ko")
