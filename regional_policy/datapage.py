@@ -197,9 +197,22 @@ def schemas(ch: Chapter) -> _Many:
 
 def errata(ch: Chapter) -> Table:
     """The errata resource as a table."""
-    frame = ch.printed["errata"][
-        ["id", "section", "resource", "printed", "corrected", "kind", "evidence", "confidence"]
-    ]
+    cols = ["id", "section", "resource", "printed", "corrected", "kind", "evidence", "confidence"]
+    errata_ = ch.printed["errata"]
+    frame = pd.DataFrame(
+        {  # a Korean column of the errata resource (e.g. evidence_ko), where there is one, in the Korean edition
+            labels.t(f"errata_col_{c}", ch.lang): errata_[c + KO]
+            if ch.lang == "ko" and c + KO in errata_.columns
+            else errata_[c]
+            for c in cols
+        }
+    )
+    if ch.lang == "ko":
+        sec, conf = labels.t("errata_col_section", "ko"), labels.t("errata_col_confidence", "ko")
+        frame[sec] = [
+            str(v).replace("Table", labels.t("table", "ko")) if not str(v).isdigit() else f"{v}절" for v in frame[sec]
+        ]
+        frame[conf] = [labels.value("conf", v, "ko") if f"conf:{v}" in labels.table() else v for v in frame[conf]]
     styler = (
         frame.style.hide(axis="index")
         .set_uuid("errata-list")
@@ -221,7 +234,9 @@ def economic_regions(ch: Chapter) -> Table:
                 labels.t("economic_region", lang): r["name_en" if lang == "en" else "name_ko"],
                 labels.t("tier", lang): labels.value("tier", r["tier"], lang),
                 labels.t("members", lang): ", ".join(members["short_en" if lang == "en" else "short_ko"]),
-                labels.t("ripp_groups", lang): ", ".join(sorted(set(members["ripp_group"]))),
+                labels.t("ripp_groups", lang): ", ".join(
+                    labels.value("ripp_group", g, lang) for g in sorted(set(members["ripp_group"]))
+                ),
             }
         )
     frame = pd.DataFrame(rows)
@@ -236,6 +251,7 @@ def economic_regions(ch: Chapter) -> Table:
 
 def check_summary(ch: Chapter) -> Table:
     """How many printed totals, shares and ratios each table reproduces."""
+    lang = ch.lang
     frame = consistency.as_frame(consistency.all_checks(ch.printed))
     counts = frame.groupby(["table", "status"]).size().unstack(fill_value=0)
     for status in ("reproduced", "discrepancy"):
@@ -243,7 +259,15 @@ def check_summary(ch: Chapter) -> Table:
             counts[status] = 0
     counts = counts[["reproduced", "discrepancy"]]
     counts.loc["all"] = counts.sum()
-    counts = counts.reset_index().rename(columns={"table": labels.t("table", ch.lang)})
+    names = {r["name"]: r.get("x-source", {}).get("table") or r["name"] for r in ch.printed.descriptor["resources"]}
+    counts.index = [
+        labels.t("total", lang) if k == "all" else names.get(k, k).replace("Table", labels.t("table", lang))
+        for k in counts.index
+    ]
+    counts.index.name = "table"
+    counts = counts.reset_index().rename(
+        columns={"table": labels.t("table", lang), **{s: labels.value("status", s, lang) for s in counts.columns}}
+    )
     styler = (
         counts.style.hide(axis="index")
         .set_uuid("check-summary")

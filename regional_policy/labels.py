@@ -21,6 +21,8 @@ def table() -> dict[str, dict[str, str]]:
         rows = list(csv.DictReader(fh))
     out: dict[str, dict[str, str]] = {}
     for line, row in enumerate(rows, start=2):
+        if None in row:  # more fields than columns: an unquoted comma cut the text
+            raise ValueError(f"{LABELS.name}, line {line}: more than 3 fields (quote a text with a comma in it)")
         if row["key"] in out:
             raise ValueError(f"{LABELS.name}, line {line}, column 'key': duplicate key {row['key']!r}")
         for lang in ("en", "ko"):

@@ -58,13 +58,14 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 
 
 def month(date: str, lang: str) -> str:
-    """'2003-04' -> 'April 2003' (en) or '2003년 4월' (ko); a bare year stays a year (2003, 2003년)."""
-    y, _, m = str(date).partition("-")
-    if not y.isdigit() or (m and not (m.isdigit() and 1 <= int(m) <= 12)):
-        raise ValueError(f"date {date!r} is not YYYY or YYYY-MM")
+    """'2003-04' -> 'April 2003' (en) or '2003년 4월' (ko); a day and a bare year too ('2004-06-17' -> '2004년 6월 17일')."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", str(date))
+    if not m or (m.group(2) and not 1 <= int(m.group(2)) <= 12) or (m.group(3) and not 1 <= int(m.group(3)) <= 31):
+        raise ValueError(f"date {date!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    y, mo, d = m.groups()
     if _check(lang) == "en":
-        return f"{MONTHS[int(m) - 1]} {y}" if m else y
-    return f"{y}년 {int(m)}월" if m else f"{y}년"
+        return " ".join(x for x in (str(int(d)) if d else "", MONTHS[int(mo) - 1] if mo else "", y) if x)
+    return " ".join(x for x in (f"{y}년", f"{int(mo)}월" if mo else "", f"{int(d)}일" if d else "") if x)
 
 
 def multiple(x: float, lang: str, decimals: int = 2) -> str:

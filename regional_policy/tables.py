@@ -9,6 +9,7 @@ in both editions, with a note that gives the printed and corrected values.
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 
@@ -78,6 +79,29 @@ def _num(value, decimals: int) -> str:
     return "" if pd.isna(value) else f"{value:,.{decimals}f}"
 
 
+def _item_ko(ch: Chapter, i) -> str:
+    """Table 1's Korean bullet; where an erratum changed the English one, the same change applied to the Korean."""
+    printed, shown, ko = ch.printed[T1].loc[i, "item"], ch.data[T1].loc[i, "item"], ch.data[T1].loc[i, "item_ko"]
+    if pd.isna(ko) or not str(ko).strip():
+        raise ValueError(f"{T1}.csv, row {i + 2}, column 'item_ko': no Korean text for {printed!r}")
+    if printed == shown:
+        return ko
+    start = next((k for k, (a, b) in enumerate(zip(printed, shown)) if a != b), min(len(printed), len(shown)))
+    end = 0
+    while end < min(len(printed), len(shown)) - start and printed[-1 - end] == shown[-1 - end]:
+        end += 1
+    # widen the changed part to whole words (or numbers) so that it can be found in the Korean text
+    while start > 0 and printed[start - 1].isalnum():
+        start -= 1
+    while end > 0 and printed[len(printed) - end].isalnum():
+        end -= 1
+    old, new = printed[start : len(printed) - end], shown[start : len(shown) - end]
+    found = re.search(rf"(?<![0-9A-Za-z]){re.escape(old)}(?![0-9A-Za-z])", ko)
+    if not old or not found:
+        raise ValueError(f"{T1}.csv, row {i + 2}, column 'item_ko': the erratum's change {old!r} is not in {ko!r}")
+    return ko[: found.start()] + new + ko[found.end() :]
+
+
 def table1(ch: Chapter) -> Table:
     """Table 1: key factors by administration (columns) and aspect (rows), as bullet lists."""
     lang, t1 = ch.lang, ch.data[T1]
@@ -100,9 +124,10 @@ def table1(ch: Chapter) -> Table:
         row = []
         for key in admins.index:
             items = t1[(t1["administration"] == key) & (t1["aspect"] == aspect)].sort_values("order")
+            texts = items["item"] if lang == "en" else [_item_ko(ch, i) for i in items.index]
             lis = "".join(
                 f"<li>{html.escape(it)}{' ' + MARK if key + aspect + str(o) in marked else ''}</li>"
-                for it, o in zip(items["item"], items["order"])
+                for it, o in zip(texts, items["order"])
             )
             row.append(f'<ul class="rp-bullets">{lis}</ul>')
         body.append(row)

@@ -17,7 +17,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import IGNORE, ROOT
+from conftest import ROOT
+from conftest import SCRATCH_IGNORE as IGNORE
 from conftest import fingerprint as _fingerprint
 from conftest import run_pipeline as _run
 

@@ -185,11 +185,43 @@ def test_figure1_map_renders_16_units_and_every_label(en):
 def test_callouts_do_not_overlap_and_stay_in_the_view(en):
     f1 = maps.strategic(en)
     text, leaders = maps.callouts(f1, maps._anchors(geo.PROVINCES))
-    assert len(leaders) == 16 and len(text) == 16 + 65
+    assert len(leaders) == 16 and len(text) >= 16 + 65
     for side in ("left", "right"):
         ys = sorted(text[text["side"] == side]["y"])
         assert min(b - a for a, b in zip(ys, ys[1:])) >= maps.LINE - 1e-9
         assert ys[0] > 0 and ys[-1] < maps.MAP1.height
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_callouts_fit_inside_the_chart_with_every_word(lang):
+    """Issue 15: "(Knowledge-based) machin" was cut at the right edge; long items now wrap."""
+    from regional_policy.maps import layout
+
+    ch = chapter(lang)
+    f1 = maps.strategic(ch)
+    text, _ = maps.callouts(f1, maps._anchors(geo.PROVINCES))
+    items = text[text["kind"] == "item"]
+    for _, line in items.iterrows():
+        width = layout.text_width(line["text"])
+        if line["side"] == "right":
+            assert line["x"] + width <= maps.MAP1.width - layout.MARGIN["right"] + 1e-9, line["text"]
+        else:
+            assert line["x"] - width >= 0, line["text"]
+    for key in places.keys():
+        shown = [w for w in " ".join(items[items["province"] == key]["text"]).split() if w not in "●○+"]
+        for label in f1[f1["province"] == key]["label"]:
+            assert " ".join(label.split()) in " ".join(shown), (key, label)
+    if lang == "en":
+        gyeongnam = list(items[items["province"] == "Gyeongnam"]["text"])
+        assert gyeongnam[:2] == ["● (Knowledge-based)", "machinery"]
+
+
+def test_wrap_breaks_at_spaces_within_the_room():
+    from regional_policy.maps import layout
+
+    assert layout.wrap("Machinery parts & materials", 100) == ["Machinery parts &", "materials"]
+    assert layout.wrap("지식기반 기계", 200) == ["지식기반 기계"]
+    assert layout.text_width("가나") == 20
 
 
 def test_the_projection_matches_vega(en):
@@ -302,3 +334,26 @@ def test_every_maps_label_has_both_languages():
 
     for field in maps.FIELDS:
         assert labels.t(f"field:{field}", "en").strip() and labels.t(f"field:{field}", "ko").strip()
+
+
+def test_sources_table_in_korean_names_korean_publishers():
+    page = maps.sources_table(chapter("ko")).html()
+    assert "한국경제" in page and "Hankyung" not in page and "2004년 8월 17일" in page
+    assert "Seoul ordinance" not in page and "서울시 조례" in page
+
+
+def test_sources_table_missing_korean_publisher_is_named(monkeypatch):
+    from regional_policy.maps import sources
+
+    ch = chapter("ko")
+    real = sources.frame
+
+    def broken(ch_, name):
+        out = real(ch_, name)
+        if name == "sources":
+            out.loc[out["key"] == "S2", "publisher_ko"] = None
+        return out
+
+    monkeypatch.setattr(sources, "frame", broken)
+    with pytest.raises(ValueError, match="sources.csv, key 'S2' part 1: publisher has no publisher_ko"):
+        maps.sources_table(ch)

@@ -103,3 +103,10 @@ def test_bad_input_is_named():
         n.won(1, "billion", "fr")
     with pytest.raises(ValueError, match="after '—'"):
         n.particle("—", "을/를")
+
+
+def test_days():
+    assert n.month("2004-06-17", "ko") == "2004년 6월 17일"
+    assert n.month("2004-06-17", "en") == "17 June 2004"
+    with pytest.raises(ValueError, match="2004-06-32"):
+        n.month("2004-06-32", "en")

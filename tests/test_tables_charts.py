@@ -352,3 +352,97 @@ def test_every_check_location_has_a_korean_form(data):
 
     with _pytest.raises(ValueError, match="Table 9, somewhere"):
         datapage.location("Table 9, somewhere", "ko")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_table1_in_korean_with_the_erratum_applied_to_the_translation(data, corrected, mode):
+    page = tables.table1(chapter(data, corrected, "ko", mode)).html()
+    cells = html.unescape(TAG.sub(" ", page.split("<tbody>")[1].split("</tbody>")[0]))
+    words = re.findall(r"[A-Za-z][A-Za-z&-]+", cells)
+    assert set(words) <= {
+        "RIPP",
+        "RDA",
+        "RIA",
+        "Connect",
+        "Korea",
+        "RSIP",
+        "MOCIE",
+        "MCT",
+        "MKE",
+        "PCBND",
+        "PCRD",
+        "ERDC",
+    }
+    assert "수도권 집중 억제" in cells and "광역·지역발전특별회계" in cells
+    assert ("지역발전 5개년계획(2009~2013)" if mode == "corrected" else "지역발전 5개년계획(2009~20013)") in cells
+
+
+def test_table1_missing_korean_text_is_an_error_naming_the_row(data, corrected):
+    t1 = data["table1-key-factors"].copy()
+    t1.loc[5, "item_ko"] = ""
+    broken_frames = {"table1-key-factors": t1}
+
+    class Patched:
+        def __init__(self, base):
+            self.base = base
+
+        def __getitem__(self, name):
+            return broken_frames.get(name, self.base[name])
+
+        def __getattr__(self, name):
+            return getattr(self.base, name)
+
+    ch = Chapter(Parameters(lang="ko", errata="as_printed", highlight="none"), Patched(data), Patched(data))
+    with pytest.raises(ValueError, match=r"table1-key-factors.csv, row 7, column 'item_ko'"):
+        tables.table1(ch)
+
+
+def test_chapter4_region_table_and_chapter6_summary_in_korean(data, corrected):
+    from regional_policy import datapage
+
+    ko = chapter(data, corrected, "ko")
+    regions = html.unescape(TAG.sub(" ", datapage.economic_regions(ko).html()))
+    assert "9개 지역 (2002)" in regions and "없음" in regions
+    assert "regions (" not in regions and " none " not in regions
+    page = datapage.check_summary(ko).html()
+    assert headers_of(page)[:3] == ["표", "재현됨", "불일치"] and ">표 4<" in page and ">합계<" in page
+    page = datapage.check_summary(chapter(data, corrected)).html()
+    assert headers_of(page)[:3] == ["Table", "reproduced", "discrepancy"] and ">Table 4<" in page
+
+
+def test_profile_caption_is_whole_and_a_cut_label_row_is_an_error(tmp_path, monkeypatch, data):
+    from regional_policy import labels, profiles
+    from regional_policy.params import Chapter as Ch
+
+    ch = profiles.start(Ch(Parameters(lang="ko", errata="as_printed", highlight="none"), data, data), "Busan")
+    assert "<caption>지역산업진흥사업 예산 (표 3과 표 4)</caption>" in profiles.ripp_money(ch).html()
+    bad = tmp_path / "labels.csv"
+    bad.write_text("key,en,ko\nx,Tables 3 and 4,표 3, 표 4\n", encoding="utf-8")
+    monkeypatch.setattr(labels, "LABELS", bad)
+    labels.table.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="labels.csv, line 2: more than 3 fields"):
+            labels.table()
+    finally:
+        monkeypatch.undo()
+        labels.table.cache_clear()
+
+
+def test_solution_charts_are_labelled_in_both_languages(data):
+    from regional_policy import solution_charts
+
+    counts = data["timeline"].groupby("administration").size().reset_index(name="milestones")
+    ko = solution_charts.chart("ex-1-2", counts, "ko")
+    spec = ko.chart.to_dict()
+    assert spec["encoding"]["x"]["title"] == "정부" and spec["encoding"]["y"]["title"] == "날짜가 있는 주요 사건 수"
+    assert "노무현 9" in ko.description and "Roh" not in ko.description
+    en = solution_charts.chart("ex-1-2", counts, "en")
+    assert "Roh 9" in en.description and en.chart.to_dict()["encoding"]["x"]["sort"][0] in (
+        "Civilian government",
+        "Kim",
+    )
+    rsip = data["rsip-performance"].dropna(subset=["value_2007"]).copy()
+    rsip["multiple"] = rsip["value_2010"] / rsip["value_2007"]
+    assert "6.05" in solution_charts.chart("ex-4-4", rsip, "ko").description
+    with pytest.raises(ValueError, match="exercise='ex-9-9' has no solution chart"):
+        solution_charts.chart("ex-9-9", counts, "ko")

@@ -36,7 +36,7 @@ class Mercator:
 
 
 LEFT = ("Gyeonggi", "Seoul", "Incheon", "Chungnam", "Daejeon", "Jeonbuk", "Gwangju", "Jeonnam", "Jeju")
-MAP1 = Mercator(scale=4700, center=(127.99, 35.85), width=680, height=640)
+MAP1 = Mercator(scale=4700, center=(127.99, 35.85), width=680, height=700)
 LINE, NAME_LINE, GAP = 12, 15, 6
 LEFT_X, RIGHT_X = 170, 492
 
@@ -58,25 +58,75 @@ def _stack(items: list[tuple[str, float, float]], top: float, bottom: float) -> 
     return ys
 
 
+ITEM_SIZE = 10  # font size of a callout item
+MARGIN = {"left": 4, "right": 36}  # kept free at the chart's edge: the right-hand column leaves room for a wider font
+
+
+def text_width(text: str, size: float = ITEM_SIZE) -> float:
+    """An estimate of the width of ``text`` in pixels, at least that of DejaVu Sans (a wide fallback font)."""
+    width = 0.0
+    for ch in text:
+        if "\u1100" <= ch <= "\uffdc":  # Hangul, CJK, markers
+            width += 1.0
+        elif ch in " ·.,;:'()/|-":
+            width += 0.36
+        elif ch.isupper() or ch in "&mw@%":
+            width += 0.8
+        elif ch.isdigit():
+            width += 0.64
+        else:
+            width += 0.58
+    return width * size
+
+
+def wrap(text: str, room: float, size: float = ITEM_SIZE) -> list[str]:
+    """``text`` broken at spaces into lines no wider than ``room`` pixels (a single long word stays whole)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(f"{lines[-1]} {word}", size) <= room:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+INDENT = 12  # continuation lines of a wrapped item start under the item's text, not under its marker
+
+
+def _item_lines(label: str, marker: str, side: str, room: float) -> list[tuple[str, int]]:
+    """An item's callout lines with their x offsets: the marker on the map's side of the first line."""
+    body = wrap(label, room - INDENT)
+    if side == "left":
+        return [(f"{body[0]} {marker}", 0)] + [(b, -INDENT) for b in body[1:]]
+    return [(f"{marker} {body[0]}", 0)] + [(b, INDENT) for b in body[1:]]
+
+
 def callouts(
     f1: pd.DataFrame, anchors: dict[str, tuple[float, float]], proj: Mercator = MAP1
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Text lines and leader lines of the callouts, in pixels: western units left of the map, eastern right."""
+    """Text lines and leader lines of the callouts, in pixels: western units left of the map, eastern right.
+
+    An item too long for the room between its column and the chart's edge is wrapped onto more lines.
+    """
     lines, leaders = [], []
     for side, keys, x_text in (("left", LEFT, LEFT_X), ("right", [k for k in places.keys() if k not in LEFT], RIGHT_X)):
-        blocks = []
+        room = (x_text if side == "left" else proj.width - x_text) - MARGIN[side]
+        blocks, texts = [], {}
         for key in keys:
             code = places.get(key)["code"]
             ax, ay = proj(*anchors[code])
-            n = int((f1["province"] == key).sum())
+            items = f1[f1["province"] == key].sort_values("order")
+            texts[key] = [
+                (it["confidence"], _item_lines(it["label"], it["marker"], side, room)) for _, it in items.iterrows()
+            ]
+            n = sum(len(ls) for _, ls in texts[key])
             blocks.append((key, ay, NAME_LINE + n * LINE))
         tops = _stack(blocks, 8, proj.height - 8)
         for key, _, _ in blocks:
             code = places.get(key)["code"]
             ax, ay = proj(*anchors[code])
             y0 = tops[key]
-            items = f1[f1["province"] == key].sort_values("order")
-            unit = items["unit"].iloc[0]
+            unit = f1[f1["province"] == key]["unit"].iloc[0]
             lines.append(
                 {
                     "province": key,
@@ -88,19 +138,21 @@ def callouts(
                     "confidence": "high",
                 }
             )
-            for i, (_, it) in enumerate(items.iterrows()):
-                text = f"{it['label']} {it['marker']}" if side == "left" else f"{it['marker']} {it['label']}"
-                lines.append(
-                    {
-                        "province": key,
-                        "side": side,
-                        "kind": "item",
-                        "x": x_text,
-                        "y": y0 + NAME_LINE + 9 + i * LINE,
-                        "text": text,
-                        "confidence": it["confidence"],
-                    }
-                )
+            i = 0
+            for confidence, item_lines in texts[key]:
+                for text, dx in item_lines:
+                    lines.append(
+                        {
+                            "province": key,
+                            "side": side,
+                            "kind": "item",
+                            "x": x_text + dx,
+                            "y": y0 + NAME_LINE + 9 + i * LINE,
+                            "text": text,
+                            "confidence": confidence,
+                        }
+                    )
+                    i += 1
             x_start = x_text + 5 if side == "left" else x_text - 5
             leaders.append({"province": key, "x": x_start, "y": y0 + 7, "x2": ax, "y2": ay})
     return pd.DataFrame(lines), pd.DataFrame(leaders)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import labels
+from .. import labels, numbers
 from ..display import Table
 from ..params import Chapter
 from .shared import _styled, frame
@@ -17,6 +17,14 @@ def sources_table(ch: Chapter) -> Table:
         for keys in frame(ch, name)["source"]:
             used.update(keys.split(";"))
     src = src[src["key"].isin(used)].fillna("")
+    if lang == "ko":
+        for col in ("publisher", "title"):
+            missing = src[(src[col] != "") & (src[col + "_ko"] == "")]
+            if not missing.empty:
+                row = missing.iloc[0]
+                raise ValueError(f"sources.csv, key {row['key']!r} part {row['part']}: {col} has no {col}_ko")
+            src[col] = src[col + "_ko"]
+    src["date"] = [numbers.month(d, lang) if d else "" for d in src["date"]]
     out = (
         src[["key", "publisher", "date", "title", "url"]]
         .rename(
