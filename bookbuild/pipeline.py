@@ -328,6 +328,7 @@ def site_hash(lang: str) -> str:
         [f for f in sorted(root.glob("*")) + sorted(root.glob("profiles/*")) if f.is_file()]
         + [ROOT / f for f in SITE_FILES]
         + sorted(STATIC.glob("*.*"))
+        + sorted((ROOT / "locale").rglob("*.po"))  # the interface's message catalogues (bookbuild.catalogues)
         + sorted(f for f in PAGES.rglob("*") if f.is_file())
         + sorted(PACKAGE.rglob("*.py"))
         + sorted(TOOLING.glob("*.py"))
