@@ -22,6 +22,8 @@ from pathlib import Path
 from regional_policy.paths import ROOT
 
 LOCALE = ROOT / "locale"
+# theme components whose text the theme wrote as plain English: the same markup, the text passed to gettext
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 JS_CATALOGUE = re.compile(r"Documentation\.addTranslations\((.*)\);\s*$", re.S)
 
 
@@ -122,6 +124,7 @@ def interface(app, config) -> None:
     from regional_policy import labels
 
     install(app, config)
+    config.templates_path = [str(TEMPLATES)] + [p for p in config.templates_path if p != str(TEMPLATES)]
     lang = getattr(config, "rp_lang", "en")
     config.author = labels.t("book_author", lang)
     options = dict(config.html_theme_options or {})

@@ -13,7 +13,7 @@ split at spaces and punctuation; a word is looked up as typed, else with a parti
 occur on a page.
 
 For both editions, raw HTML (the tables and notes the notebooks write) is indexed with a space at every
-block-level tag, so that two table cells never run together into one term (``0020재현됨``).
+tag but the inline ones, so that two table cells never run together into one term (``0020재현됨``).
 """
 
 from __future__ import annotations
@@ -31,9 +31,10 @@ SCRIPT = STATIC / "search-ko.js"
 # Hanja, numbers, noun prefixes and suffixes (Sejong tag set, as Kiwi uses it)
 CONTENT = frozenset({"NNG", "NNP", "NNB", "NR", "XR", "SL", "SH", "SN", "XPN", "XSN"})
 LONGEST_PART = 8  # morphemes; a longer run is indexed whole and in parts of at most this many
+# every tag but the inline ones that may sit inside a word (<b>균형</b>발전): cells, paragraphs, SVG text ...
 BLOCK_TAG = re.compile(
-    r"</?(?:td|th|tr|thead|tbody|tfoot|table|caption|p|div|li|ul|ol|dl|dt|dd|br|hr|h[1-6]|figure|figcaption"
-    r"|details|summary|section|blockquote|pre)\b[^>]*>",
+    r"<(?!/?(?:a|abbr|b|bdi|bdo|cite|code|data|dfn|em|i|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var"
+    r"|wbr)\b)[^>]*>",
     re.I,
 )
 
@@ -91,7 +92,7 @@ def _terms_cached(text: str) -> list[str]:
 
 
 def spaced(html: str) -> str:
-    """Raw HTML with a space after every block-level tag: what Sphinx indexes once it has dropped the tags."""
+    """Raw HTML with a space after every tag but the inline ones: what Sphinx indexes once it has dropped the tags."""
     return BLOCK_TAG.sub(lambda m: m.group(0) + " ", html)
 
 
