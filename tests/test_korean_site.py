@@ -37,10 +37,10 @@ VISIBLE_TEXT = """(outside) => {
   return document.body.innerText + '\\n' + texts.join('\\n');
 }"""
 
-TEXT_BOXES = """() => {
+TEXT_BOXES = """(selector) => {
   document.querySelectorAll('details').forEach(d => { d.open = true; });
   document.querySelectorAll('.toggle-hidden').forEach(e => e.classList.remove('toggle-hidden'));
-  return Array.from(document.querySelectorAll('div.rp-vega')).map(div => {
+  return Array.from(document.querySelectorAll(selector)).map(div => {
     const svg = div.querySelector('svg');
     if (!svg) return {id: div.id, svg: null, texts: []};
     const box = svg.getBoundingClientRect();
@@ -49,7 +49,7 @@ TEXT_BOXES = """() => {
       return {text: t.textContent.trim(), left: r.left, right: r.right, top: r.top, bottom: r.bottom,
               width: r.width};
     });
-    return {id: div.id, svg: {left: box.left, right: box.right, top: box.top, bottom: box.bottom,
+    return {id: div.id || div.closest('figure').id, svg: {left: box.left, right: box.right, top: box.top, bottom: box.bottom,
                               width: box.width}, texts};
   });
 }"""
@@ -132,16 +132,39 @@ def test_every_korean_page_of_the_fresh_build_is_checked(site):
     )
 
 
-@pytest.mark.parametrize("name", ALL_PAGES)
-def test_every_chart_text_lies_inside_its_chart(browser, site_url, site, name):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def _chart_boxes(browser, url: str, scripts: bool) -> list[dict]:
+    """Text boxes of the charts Vega draws in the page (scripts on), or of their static SVGs (scripts off)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=scripts)
     page = context.new_page()
     try:
-        page.goto(site_url + name, wait_until="load")
-        page.wait_for_function(CHARTS_DRAWN, timeout=20_000)
-        charts = page.evaluate(TEXT_BOXES)
+        page.goto(url, wait_until="load")
+        if scripts:
+            page.wait_for_function(CHARTS_DRAWN, timeout=20_000)
+        return page.evaluate(TEXT_BOXES, "div.rp-vega" if scripts else "figure.rp-figure .rp-static")
     finally:
         context.close()
+
+
+def _outside(box: dict, t: dict) -> list[str]:
+    return [
+        side
+        for side, bad in (
+            ("left", t["left"] < box["left"] - TOLERANCE),
+            ("right", t["right"] > box["right"] + TOLERANCE),
+            ("top", t["top"] < box["top"] - TOLERANCE),
+            ("bottom", t["bottom"] > box["bottom"] + TOLERANCE),
+        )
+        if bad
+    ]
+
+
+@pytest.mark.parametrize("name", ALL_PAGES)
+def test_every_chart_text_lies_inside_its_chart(browser, site_url, site, name):
+    """Drawn by Vega in the browser and, where the page has them, the static SVGs shown without scripts."""
+    charts = _chart_boxes(browser, site_url + name, scripts=True)
+    if "rp-static" in (site / name).read_text(encoding="utf-8"):
+        static = _chart_boxes(browser, site_url + name, scripts=False)  # figures without one: test_browser.py
+        charts += [dict(c, id=c["id"] + " (static SVG)") for c in static if c["svg"]]
     outside, unmeasured = [], []
     for chart in charts:
         box = chart["svg"]
@@ -149,24 +172,7 @@ def test_every_chart_text_lies_inside_its_chart(browser, site_url, site, name):
             unmeasured.append(chart["id"])
             continue
         for t in chart["texts"]:
-            if t["width"] == 0:
-                continue  # an empty or collapsed label draws nothing
-            if (
-                t["left"] < box["left"] - TOLERANCE
-                or t["right"] > box["right"] + TOLERANCE
-                or t["top"] < box["top"] - TOLERANCE
-                or t["bottom"] > box["bottom"] + TOLERANCE
-            ):
-                side = [
-                    s
-                    for s, bad in (
-                        ("left", t["left"] < box["left"] - TOLERANCE),
-                        ("right", t["right"] > box["right"] + TOLERANCE),
-                        ("top", t["top"] < box["top"] - TOLERANCE),
-                        ("bottom", t["bottom"] > box["bottom"] + TOLERANCE),
-                    )
-                    if bad
-                ]
-                outside.append(f"{chart['id']}: {t['text']!r} crosses the {'/'.join(side)} edge")
+            if t["width"] and _outside(box, t):  # an empty or collapsed label draws nothing
+                outside.append(f"{chart['id']}: {t['text']!r} crosses the {'/'.join(_outside(box, t))} edge")
     assert not unmeasured, f"{name}: charts with no drawn SVG to measure: {unmeasured}"
     assert not outside, f"{name}: {len(outside)} chart label(s) cut at the chart's edge:\n" + "\n".join(outside)
