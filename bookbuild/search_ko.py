@@ -7,7 +7,7 @@ Sphinx has no Korean search language: it indexes every space-separated word with
 prefixes and suffixes) is indexed whole and in every contiguous part - 지역산업진흥사업의 gives 지역산업진흥사업,
 지역, 산업, 진흥, 사업, 지역산업, 산업진흥, ..., and never its particle 의.
 
-In the browser (``_static/search-ko.js``, Sphinx's ``splitQuery`` for this language) the reader's words are
+In the browser (``search_ko.js``, Sphinx's ``splitQuery`` for this language) the reader's words are
 split at spaces and punctuation; a word is looked up as typed, else with a particle or ending stripped
 (균형발전을 -> 균형발전), else as a sequence of indexed terms (균형발전정책 -> 균형발전 + 정책), which must all
 occur on a page.
@@ -20,13 +20,15 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from pathlib import Path
 
 from docutils import nodes
 from sphinx.search import SearchLanguage
 
-from regional_policy.paths import STATIC
-
-SCRIPT = STATIC / "search-ko.js"
+# The query side, embedded by Sphinx in the Korean edition's language_data.js. Not in _static/: Jupyter Book
+# loads every .js file under _static/ on every page of the English edition, where it would replace the
+# English query splitting.
+SCRIPT = Path(__file__).with_name("search_ko.js")
 # morphemes that a compound is made of: common and proper nouns, bound nouns, numerals, roots, foreign words,
 # Hanja, numbers, noun prefixes and suffixes (Sejong tag set, as Kiwi uses it)
 CONTENT = frozenset({"NNG", "NNP", "NNB", "NR", "XR", "SL", "SH", "SN", "XPN", "XSN"})

@@ -4,7 +4,7 @@ The terms come from the term table (``data/terms.csv``): every preferred Korean 
 the nouns a compound is made of (국가균형발전 -> 국가, 균형, 발전). For each term, the Korean pages whose visible
 text (the article, as a reader sees it) contains it are compared with the pages the site's own search code
 lists for it (``Search._parseQuery`` and ``Search._performSearch`` of the built search page, with the Korean
-query splitting of ``_static/search-ko.js``). Recall over all (term, page) pairs must reach 95%; the misses
+query splitting of ``bookbuild/search_ko.js``). Recall over all (term, page) pairs must reach 95%; the misses
 are listed. One search is also run through the search page's form, as a reader would, and must list the same
 pages. The Korean index must hold particle-free stems, and no table cells run together.
 """
