@@ -85,6 +85,7 @@ def write_js(lang: str, out: Path, source: Path = LOCALE) -> Path | None:
         if key in ours:
             data["messages"][key] = ours[key]
     js = out / lang / "LC_MESSAGES" / "sphinx.js"
+    js.parent.mkdir(parents=True, exist_ok=True)
     js.write_text(
         "Documentation.addTranslations(" + json.dumps(data, ensure_ascii=False, indent=4, sort_keys=True) + ");\n",
         encoding="utf-8",
