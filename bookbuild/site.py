@@ -92,6 +92,8 @@ def site_hash(lang: str) -> str:
         [f for f in sorted(root.glob("*")) + sorted(root.glob("profiles/*")) if f.is_file()]
         + [ROOT / f for f in SITE_FILES]
         + sorted(STATIC.glob("*.*"))
+        + sorted((ROOT / "locale").rglob("*.po"))  # the interface's message catalogues (bookbuild.catalogues)
+        + sorted(f for f in TOOLING.rglob("*") if f.suffix in (".html", ".js"))  # theme components, search query
         + sorted(f for f in PAGES.rglob("*") if f.is_file())
         + sorted(PACKAGE.rglob("*.py"))
         + sorted(TOOLING.glob("*.py"))

@@ -7,6 +7,9 @@
 * The bibliography loses two ARIA roles that no longer fit together.
 * Every page gets a language switch to the same page in the other edition
   (the English site at the root of ``_build/html``, the Korean one in ``ko/``).
+* The interface speaks the edition's language: message catalogues from
+  ``locale/`` (:mod:`.catalogues`); the Korean search index and query
+  (:mod:`.search_ko`).
 * Tables and charts carry empty ``rp-notebook`` and ``rp-commit`` slots
   (:mod:`.provenance`); each page fills them with its source notebook and the
   commit the site was built from, so that executed notebooks stay the same from
@@ -128,7 +131,11 @@ def _bibliography_roles(app, pagename, templatename, context, doctree):
 
 
 def setup(app):
+    from . import catalogues, search_ko
+
     app.add_config_value("rp_lang", "en", "html")
+    app.connect("config-inited", catalogues.interface, priority=100)  # before extensions read their messages
+    search_ko.setup(app)
     app.connect("html-page-context", _drop_thebe, priority=900)
     app.connect("html-page-context", _language_switch, priority=900)
     app.connect("html-page-context", _download_links, priority=900)

@@ -24,7 +24,14 @@ DATA = ROOT / "data"
 
 # Test tiers (markers registered in pyproject.toml): `make check` runs what is neither build nor browser.
 TIERS = {
-    "browser": ("test_browser.py", "test_links.py", "test_offline.py", "test_pdf.py"),
+    "browser": (
+        "test_browser.py",
+        "test_links.py",
+        "test_offline.py",
+        "test_pdf.py",
+        "test_korean_site.py",
+        "test_search_ko.py",
+    ),
     "build": (
         "test_build_failures.py",
         "test_pipeline.py",
