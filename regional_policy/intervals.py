@@ -172,7 +172,7 @@ def judge(printed: float, unit: float, recomputed: Num) -> Verdict:
     if math.isnan(p):
         return Verdict("discrepancy", math.inf, False)
     tol = EPS * max(1.0, abs(p))
-    if round_to(recomputed.point, unit) == round_to(p, unit) or abs(recomputed.point - p) <= tol:
+    if abs(round_to(recomputed.point, unit) - p) <= tol or abs(recomputed.point - p) <= tol:
         return Verdict("reproduced", 0.0, False)
     outside = max(recomputed.lo - p, p - recomputed.hi, 0.0)
     distance = round(outside / unit, 6)
