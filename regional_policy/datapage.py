@@ -12,14 +12,19 @@ from .params import Chapter
 
 
 def checks(ch: Chapter, resource: str, name: str) -> Table:
-    """Every printed total, share and ratio of ``resource``, recomputed from the printed parts."""
-    frame = consistency.as_frame([c for c in consistency.all_checks(ch.printed) if c.resource == resource])
+    """Every printed total, share and ratio of ``resource``, recomputed from its parts.
+
+    The panel checks the data the chapter runs with (``errata`` parameter) and says which.
+    """
+    frame = consistency.as_frame([c for c in consistency.all_checks(ch.data) if c.resource == resource])
     lang = ch.lang
+    if lang == "ko":
+        frame["what"] = frame["what_ko"]
     frame["status"] = [
         labels.value("status", s, lang) + (f" ({labels.value('status', 'truncated', lang)})" if t else "")
         for s, t in zip(frame["status"], frame["truncated"])
     ]
-    frame = frame[["what", "printed", "recomputed", "difference", "status", "arithmetic"]]
+    frame = frame[["what", "printed", "recomputed", "interval", "status", "arithmetic"]]
     frame["recomputed"] = frame["recomputed"].round(2)
     frame = frame.rename(columns={c: labels.t(f"check_{c}", lang) for c in frame.columns})
     status_col = labels.t("check_status", lang)
@@ -37,7 +42,7 @@ def checks(ch: Chapter, resource: str, name: str) -> Table:
             subset=[status_col],
         )
     )
-    return Table(name, styler, (labels.t("checks_note", lang),))
+    return Table(name, styler, (labels.t(f"checks_data_{ch.params.errata}", lang), labels.t("checks_note", lang)))
 
 
 def resources(ch: Chapter) -> Table:
@@ -113,9 +118,26 @@ def schemas(ch: Chapter) -> _Many:
 
 
 def errata(ch: Chapter) -> Table:
-    """The errata resource as a table."""
-    frame = ch.printed["errata"][
-        ["id", "section", "resource", "printed", "corrected", "kind", "evidence", "confidence"]
+    """The errata resource as a table, withdrawn errata included, in the chapter's language."""
+    ko = ch.lang == "ko"
+    frame = ch.printed["errata"].copy()
+    for col in ("kind", "evidence", "corrected", "status_reason"):
+        if ko:
+            frame[col] = frame[f"{col}_ko"]
+    frame["status"] = [labels.value("erratum_status", s, ch.lang) for s in frame["status"]]
+    frame = frame[
+        [
+            "id",
+            "section",
+            "resource",
+            "printed",
+            "corrected",
+            "kind",
+            "evidence",
+            "confidence",
+            "status",
+            "status_reason",
+        ]
     ]
     styler = (
         frame.style.hide(axis="index")
@@ -153,12 +175,13 @@ def economic_regions(ch: Chapter) -> Table:
 
 def check_summary(ch: Chapter) -> Table:
     """How many printed totals, shares and ratios each table reproduces."""
-    frame = consistency.as_frame(consistency.all_checks(ch.printed))
+    frame = consistency.as_frame(consistency.all_checks(ch.data))
     counts = frame.groupby(["table", "status"]).size().unstack(fill_value=0)
-    for status in ("reproduced", "discrepancy"):
+    shown = ("reproduced", "within rounding", "discrepancy")
+    for status in shown:
         if status not in counts:
             counts[status] = 0
-    counts = counts[["reproduced", "discrepancy"]]
+    counts = counts[list(shown)]
     counts.loc["all"] = counts.sum()
     counts = counts.reset_index().rename(columns={"table": labels.t("table", ch.lang)})
     styler = (
