@@ -214,3 +214,66 @@ def discrepancies(ch: Chapter) -> Html:
             f"{'. ' + html.escape(' '.join(note)) if note else ''}</li>"
         )
     return Html(f'<ol class="rp-discrepancies">{"".join(items)}</ol>', f"{len(d)} discrepancies")
+
+
+def worked_example(ch: Chapter) -> Html:
+    """The rule on one case: Table 2's 1970 ratio (erratum E3, withdrawn), computed from the data."""
+    from .intervals import Num, round_to
+
+    lang = ch.lang
+    row = ch.printed["table2-household-income"].set_index("year").loc[1970]
+    b, a, p = float(row["rural_income_b"]), float(row["urban_income_a"]), float(row["ratio_b_a_pct"])
+    nb, na = Num.printed(b, 0.1), Num.printed(a, 0.1)
+    ratio = 100 * (nb / na)
+    check = chapter_ledger(ch).set_index("id").loc["table2.ratio.1970"]
+    text = labels.t("worked_example", lang).format(
+        b=f"{b:g}",
+        a=f"{a:g}",
+        p=f"{p:g}",
+        point=f"{ratio.point:.2f}",
+        rounded=f"{round_to(ratio.point, 0.1):g}",
+        b_lo=f"{nb.lo:.2f}",
+        b_hi=f"{nb.hi:.2f}",
+        a_lo=f"{na.lo:.2f}",
+        a_hi=f"{na.hi:.2f}",
+        lo=f"{ratio.lo:.2f}",
+        hi=f"{ratio.hi:.2f}",
+        status=_status(check["status"], lang),
+    )
+    return Html(f'<p class="rp-worked-example">{html.escape(text)}</p>', text)
+
+
+def changes(ch: Chapter) -> Html:
+    """What the rule changed: withdrawn errata, rows now within rounding, rows set against each other."""
+    lang = ch.lang
+    ko = lang == "ko"
+    err = ch.printed["errata"]
+    withdrawn = err[err["status"] == "withdrawn"]
+    L = chapter_ledger(ch)
+    within = L[L["status"] == "within rounding"]
+    crossed = L[L["kind"].isin(["cross", "trend", "count"])]
+
+    def item(r) -> str:
+        statement = r.statement_ko if ko else r.statement
+        return (
+            f'<li><a href="#claim-{html.escape(r.id)}">{html.escape(r.id)}</a> {html.escape(statement)} '
+            f"- {html.escape(_status(r.status, lang))}</li>"
+        )
+
+    parts = [
+        f"<h3>{html.escape(labels.t('changes_withdrawn', lang))}</h3><ul>"
+        + "".join(
+            f"<li><strong>{html.escape(e.id)}</strong> ({html.escape(e.section)}): "
+            f"{html.escape(e.status_reason_ko if ko else e.status_reason)}</li>"
+            for e in withdrawn.itertuples()
+        )
+        + "</ul>",
+        f"<h3>{html.escape(labels.t('changes_within', lang).format(n=len(within)))}</h3><ul>"
+        + "".join(item(r) for r in within.itertuples())
+        + "</ul>",
+        f"<h3>{html.escape(labels.t('changes_crossed', lang).format(n=len(crossed)))}</h3><ul>"
+        + "".join(item(r) for r in crossed.itertuples())
+        + "</ul>",
+    ]
+    text = f"{len(withdrawn)} withdrawn, {len(within)} within rounding, {len(crossed)} cross-statement rows"
+    return Html(f'<div class="rp-changes">{"".join(parts)}</div>', text)
