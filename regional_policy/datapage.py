@@ -9,6 +9,7 @@ import pandas as pd
 from . import consistency, labels
 from .display import Table
 from .params import Chapter
+from .provenance import ledger_of
 
 
 def checks(ch: Chapter, resource: str, name: str) -> Table:
@@ -125,6 +126,12 @@ def errata(ch: Chapter) -> Table:
         if ko:
             frame[col] = frame[f"{col}_ko"]
     frame["status"] = [labels.value("erratum_status", s, ch.lang) for s in frame["status"]]
+    ledger = ledger_of(ch.printed).set_index("id")
+    frame["interval"] = [ledger.loc[i, "interval"] if i in ledger.index else "" for i in frame["ledger_id"]]
+    frame["check"] = [
+        labels.value("status", ledger.loc[i, "status"], ch.lang) if i in ledger.index else ""
+        for i in frame["ledger_id"]
+    ]
     frame = frame[
         [
             "id",
@@ -134,6 +141,8 @@ def errata(ch: Chapter) -> Table:
             "corrected",
             "kind",
             "evidence",
+            "interval",
+            "check",
             "confidence",
             "status",
             "status_reason",

@@ -148,3 +148,31 @@ def test_broken_erratum_reports_the_problem_and_skips_it(data):
     assert int(cell.iloc[0]) == 40  # not corrected
     # the other errata are still applied
     assert fixed[T2].set_index("year").loc[1980, "ratio_b_a_pct"] == pytest.approx(95.9)
+
+
+def test_every_erratum_rests_on_the_computed_status_of_its_ledger_row(data):
+    """An erratum stands only where the numbers prove it; one that rounding can explain is withdrawn."""
+    from regional_policy import claims
+
+    ledger = claims.ledger(data).set_index("id")
+    for e in data["errata"].itertuples():
+        assert e.ledger_id in ledger.index, f"{e.id}: no ledger row {e.ledger_id!r}"
+        computed = ledger.loc[e.ledger_id, "status"]
+        if e.status == "active":
+            assert computed == "discrepancy", (e.id, computed)
+        else:
+            assert computed in ("reproduced", "within rounding"), (e.id, computed)
+    assert ledger.loc["table2.ratio.1970", "status"] == "within rounding"
+    assert ledger.loc["table2.ratio.1980", "interval"] == "95.815 .. 95.898"
+
+
+def test_errata_view_shows_interval_and_status(data):
+    from regional_policy import datapage
+    from regional_policy.params import Chapter, Parameters
+
+    for lang, withdrawn in (("en", "withdrawn"), ("ko", "철회")):
+        view = datapage.errata(Chapter(Parameters(lang=lang), data, data)).styler.data.set_index("id")
+        assert view.loc["E3", "status"] == withdrawn and view.loc["E3", "interval"] == "75.488 .. 76.114"
+        assert view.loc["E1", "interval"] == "7,060.50 .. 7,063.50"
+    ko = datapage.errata(Chapter(Parameters(lang="ko"), data, data)).styler.data.set_index("id")
+    assert "75.49~76.11" in ko.loc["E3", "evidence"]
