@@ -12,7 +12,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from . import labels, numbers, places, style
+from . import consistency, labels, numbers, places, style
 from .display import Figure
 from .params import Chapter
 from .provenance import footer
@@ -202,6 +202,12 @@ def income_ratio(ch: Chapter) -> Figure:
         peak=low["ratio_b_a_pct"],
         last_year=int(frame["year"].iloc[-1]),
         last=frame["ratio_b_a_pct"].iloc[-1],
+        years=", ".join(
+            c.id.rsplit(".", 1)[1]
+            for c in consistency.ratio_checks(ch.data)
+            if c.resource == T2 and c.status == "discrepancy"
+        )
+        or labels.t("none", lang),
     )
     data = frame.assign(year=frame["year"].map(numbers.year)).rename(
         columns={
@@ -388,8 +394,8 @@ def investment_shares(ch: Chapter) -> Figure:
         .properties(width=style.WIDTH, height=200)
     )
     title = labels.t("chart_investment_title", lang)
-    nine = parts[(parts["programme"] == "9 regions") & (parts["project_type"] == "Innovation infrastructure")]
-    desc = labels.t("chart_investment_desc", lang).format(nine=float(nine["share"].iloc[0]))
+    nine = t4[(t4["programme"] == "9 regions") & (t4["project_type"] == "Innovation infrastructure")]
+    desc = labels.t("chart_investment_desc", lang).format(nine=float(nine["share_pct"].iloc[0]))  # as printed
     data = parts.pivot(index="programme_label", columns="type_label", values="amount").reindex(programmes)[types]
     data = data.reset_index().rename(columns={"programme_label": labels.t("tooltip_programme", lang)})
     return Figure(

@@ -1,12 +1,13 @@
 """Recompute the printed totals, shares and ratios of the tables from their parts.
 
-Each check compares a printed value with the value recomputed from the other
-printed values. The tolerance is half a unit of the printed precision; for a
-sum of ``n`` rounded parts it is ``n`` half-units, since each part carries its
-own rounding. The status is computed, never typed: ``reproduced`` within the
-tolerance, ``discrepancy`` beyond it. A discrepancy whose printed value equals
-the recomputed one cut off (not rounded) at the printed precision is flagged
-as consistent with truncation.
+Each check sets a printed value against the value recomputed from the other printed
+values, by the one rule of :mod:`.intervals`: every printed part stands for the interval
+of half a unit of its last digit, the recomputation carries the interval the parts
+allow, and the status is computed: ``reproduced`` (the recomputed value rounds to the
+printed one), ``within rounding`` (it does not, but some value the parts allow does) or
+``discrepancy`` (none does; ``distance`` says how far outside, in units of the printed
+last digit). ``truncated`` flags a printed value that is the recomputed one cut off
+rather than rounded.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from . import labels
 from .datapackage import Data, Problem
+from .intervals import Num, decimals_of, judge, share, total
 
 T2, T3, T4, T5 = (
     "table2-household-income",
@@ -27,12 +30,12 @@ T2, T3, T4, T5 = (
 
 
 def _decimals(precision: float) -> int:
-    return max(0, -int(math.floor(math.log10(precision) + 1e-9)))
+    return decimals_of(precision)
 
 
 @dataclass(frozen=True)
 class Check:
-    """A printed value set against its recomputation."""
+    """A printed value set against its recomputation from printed parts."""
 
     id: str
     resource: str
@@ -41,35 +44,67 @@ class Check:
     column: str
     kind: str
     label: str
+    label_ko: str
     printed: float
-    recomputed: float
+    interval: Num
     precision: float
-    tolerance: float
     formula: str
+
+    @property
+    def recomputed(self) -> float:
+        return self.interval.point
 
     @property
     def difference(self) -> float:
         return round(self.printed - self.recomputed, _decimals(self.precision) + 2)
 
     @property
+    def verdict(self):
+        return judge(self.printed, self.precision, self.interval)
+
+    @property
     def status(self) -> str:
-        return "reproduced" if abs(self.printed - self.recomputed) <= self.tolerance + 1e-9 else "discrepancy"
+        return self.verdict.status
+
+    @property
+    def distance(self) -> float:
+        return self.verdict.distance
 
     @property
     def truncated(self) -> bool:
         """True when the printed value is the recomputed one cut off, not rounded."""
-        factor = 10 ** _decimals(self.precision)
-        return math.floor(self.recomputed * factor + 1e-9) / factor == self.printed
+        return self.verdict.truncated
+
+    def interval_text(self) -> str:
+        d = _decimals(self.precision) + 2
+        return f"{self.interval.lo:,.{d}f} .. {self.interval.hi:,.{d}f}"
 
     def problem(self) -> Problem:
         return Problem(
             self.file,
             self.line,
             self.column,
-            f"{self.label}: printed {self.printed:g} but the parts give {self.formula} "
-            f"(difference {self.difference:+g}, tolerance ±{self.tolerance:g}); "
+            f"{self.label}: printed {self.printed:g} but the parts give {self.formula}, "
+            f"interval {self.interval_text()} ({self.distance:g} units of {self.precision:g} outside); "
             "correct the value or document an erratum in errata.csv",
         )
+
+
+T3_COLUMNS_KO = {
+    "total_invested": "총투자액",
+    "infra": "기반 구축",
+    "tech_dev": "기술개발",
+    "training": "인력양성",
+    "business_service": "기업지원",
+}
+
+
+def _ko(kind: str, value: str) -> str:
+    return "합계" if value == "Total" else labels.value(kind, value, "ko")
+
+
+def _t3_label(column: str) -> tuple[str, str]:
+    return f"Table 3, Total row, {column}", f"표 3, 합계 행, {T3_COLUMNS_KO[column]}"
 
 
 def _fmt(x: float, precision: float) -> str:
@@ -77,15 +112,22 @@ def _fmt(x: float, precision: float) -> str:
 
 
 def _sum_check(
-    data: Data, resource: str, frame: pd.DataFrame, total_idx, column: str, part_idx, check_id: str, label: str
+    data: Data,
+    resource: str,
+    frame: pd.DataFrame,
+    total_idx,
+    column: str,
+    part_idx,
+    check_id: str,
+    label: tuple[str, str],
 ) -> Check:
     precision = data.field(resource, column).get("precision", 1)
     parts = frame.loc[list(part_idx), column]
-    values = [0.0 if pd.isna(v) else float(v) for v in parts]
-    recomputed = round(sum(values), _decimals(precision) + 3)
-    formula = " + ".join("-" if pd.isna(v) else _fmt(v, precision) for v in parts) + f" = {_fmt(recomputed, precision)}"
+    interval = total(Num.printed(v, precision) for v in parts if not pd.isna(v))
+    formula = (
+        " + ".join("-" if pd.isna(v) else _fmt(v, precision) for v in parts) + f" = {_fmt(interval.point, precision)}"
+    )
     printed = frame.loc[total_idx, column]
-    n = sum(1 for v in parts if not pd.isna(v))
     return Check(
         check_id,
         resource,
@@ -93,11 +135,10 @@ def _sum_check(
         int(total_idx) + 2,
         column,
         "sum",
-        label,
+        *label,
         float(printed) if not pd.isna(printed) else math.nan,
-        recomputed,
+        interval,
         precision,
-        max(n, 1) * precision / 2,
         formula,
     )
 
@@ -108,15 +149,15 @@ def _ratio_check(
     frame: pd.DataFrame,
     idx,
     column: str,
-    numerator: float,
-    denominator: float,
+    numerator: Num,
+    denominator: Num,
     check_id: str,
-    label: str,
+    label: tuple[str, str],
     kind: str,
 ) -> Check:
     precision = data.field(resource, column).get("precision", 0.1)
-    recomputed = round(100 * numerator / denominator, 6)
-    formula = f"{numerator:,g} / {denominator:,g} × 100 = {recomputed:.2f}"
+    interval = share(numerator, denominator)
+    formula = f"{numerator.point:,g} / {denominator.point:,g} × 100 = {interval.point:.2f}"
     return Check(
         check_id,
         resource,
@@ -124,11 +165,10 @@ def _ratio_check(
         int(idx) + 2,
         column,
         kind,
-        label,
+        *label,
         float(frame.loc[idx, column]),
-        recomputed,
+        interval,
         precision,
-        precision / 2,
         formula,
     )
 
@@ -140,11 +180,7 @@ def sum_checks(data: Data) -> list[Check]:
     total = t3.index[t3["row_type"] == "total"][0]
     districts = t3.index[t3["row_type"] == "district"]
     for column in ["total_invested", "infra", "tech_dev", "training", "business_service"]:
-        checks.append(
-            _sum_check(
-                data, T3, t3, total, column, districts, f"table3.total.{column}", f"Table 3, Total row, {column}"
-            )
-        )
+        checks.append(_sum_check(data, T3, t3, total, column, districts, f"table3.total.{column}", _t3_label(column)))
     t4 = data[T4]
     for programme, group in t4.groupby("programme", sort=False):
         total_idx = group.index[group["project_type"] == "Total"][0]
@@ -158,7 +194,10 @@ def sum_checks(data: Data) -> list[Check]:
                 "amount",
                 parts,
                 f"table4.column.{programme}",
-                f"Table 4, column '{programme}', Total row",
+                (
+                    f"Table 4, column '{programme}', Total row",
+                    f"표 4, '{_ko('programme', programme)}' 열의 합계 행",
+                ),
             )
         )
     for project_type, group in t4.groupby("project_type", sort=False):
@@ -173,7 +212,10 @@ def sum_checks(data: Data) -> list[Check]:
                 "amount",
                 parts,
                 f"table4.row.{project_type}",
-                f"Table 4, row '{project_type}', Total column",
+                (
+                    f"Table 4, row '{project_type}', Total column",
+                    f"표 4, '{_ko('project_type', project_type)}' 행의 합계 열",
+                ),
             )
         )
     t5 = data[T5]
@@ -189,7 +231,7 @@ def sum_checks(data: Data) -> list[Check]:
                 "amount",
                 parts,
                 f"table5.total.{level}.{year}",
-                f"Table 5, {level} {year}, Total row",
+                (f"Table 5, {level} {year}, Total row", f"표 5, {_ko('level', level)} {year}년, 합계 행"),
             )
         )
     return checks
@@ -207,15 +249,16 @@ def ratio_checks(data: Data) -> list[Check]:
                 t2,
                 idx,
                 "ratio_b_a_pct",
-                row["rural_income_b"],
-                row["urban_income_a"],
+                Num.printed(row["rural_income_b"], data.field(T2, "rural_income_b")["precision"]),
+                Num.printed(row["urban_income_a"], data.field(T2, "urban_income_a")["precision"]),
                 f"table2.ratio.{row['year']}",
-                f"Table 2, B/A ratio, {row['year']}",
+                (f"Table 2, B/A ratio, {row['year']}", f"표 2, {row['year']}년 B/A 비율"),
                 "ratio",
             )
         )
     t4 = data[T4]
     totals = t4[t4["project_type"] == "Total"].set_index("programme")["amount"]
+    unit = data.field(T4, "amount")["precision"]
     for idx, row in t4.iterrows():
         if row["project_type"] == "Total" or pd.isna(row["share_pct"]) or pd.isna(row["amount"]):
             continue
@@ -226,10 +269,13 @@ def ratio_checks(data: Data) -> list[Check]:
                 t4,
                 idx,
                 "share_pct",
-                row["amount"],
-                totals[row["programme"]],
+                Num.printed(row["amount"], unit),
+                Num.printed(totals[row["programme"]], unit),
                 f"table4.share.{row['project_type']}.{row['programme']}",
-                f"Table 4, share of {row['project_type']} in '{row['programme']}'",
+                (
+                    f"Table 4, share of {row['project_type']} in '{row['programme']}'",
+                    f"표 4, '{_ko('programme', row['programme'])}' 중 {_ko('project_type', row['project_type'])}의 비중",
+                ),
                 "share",
             )
         )
@@ -248,12 +294,14 @@ def as_frame(checks: list[Check]) -> pd.DataFrame:
                 "id": c.id,
                 "table": c.resource,
                 "what": c.label,
+                "what_ko": c.label_ko,
                 "printed": c.printed,
                 "recomputed": c.recomputed,
                 "difference": c.difference,
-                "tolerance": c.tolerance,
+                "interval": c.interval_text(),
                 "status": c.status,
-                "truncated": c.truncated if c.status == "discrepancy" else False,
+                "distance": c.distance,
+                "truncated": c.truncated if c.status != "reproduced" else False,
                 "arithmetic": c.formula,
             }
             for c in checks

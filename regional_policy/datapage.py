@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import html
-import re
 
 import pandas as pd
 
 from . import consistency, labels, numbers, reads
 from .display import Table
 from .params import Chapter
+from .provenance import ledger_of
 
 KO = "_ko"  # the suffix of a Korean property next to its English one (title_ko, description_ko, ...)
 
@@ -51,54 +51,24 @@ def _text(obj: dict, prop: str, lang: str) -> str:
     return obj.get(prop + KO, "")
 
 
-_LOCATIONS = (  # the location labels of consistency's checks, and how to name their parts in either language
-    (r"Table (?P<n>\d), Total row, (?P<what>\w+)", "loc_total_row"),
-    (r"Table (?P<n>\d), column '(?P<col>[^']+)', Total row", "loc_column_total"),
-    (r"Table (?P<n>\d), row '(?P<row>[^']+)', Total column", "loc_row_total"),
-    (r"Table (?P<n>\d), (?P<level>.+) (?P<year>\d{4}), Total row", "loc_level_total"),
-    (r"Table (?P<n>\d), B/A ratio, (?P<year>\d{4})", "loc_ratio"),
-    (r"Table (?P<n>\d), share of (?P<row>.+) in '(?P<col>[^']+)'", "loc_share"),
-)
-
-
-def _part(name: str, value: str, lang: str) -> str:
-    if name in ("n", "year"):
-        return value
-    if name == "what":
-        return (
-            labels.t("table3_total_invested", lang)
-            if value == "total_invested"
-            else labels.value("sector", value, lang)
-        )
-    kind = {"col": "programme", "row": "project_type", "level": "level"}[name]
-    return labels.t("total", lang) if value == "Total" else labels.value(kind, value, lang)
-
-
-def location(label: str, lang: str) -> str:
-    """A check's location ("Table 3, Total row, infra") in ``lang``; an unknown form is an error naming it."""
-    if lang == "en":
-        return label
-    for pattern, key in _LOCATIONS:
-        m = re.fullmatch(pattern, label)
-        if m:
-            return labels.t(key, lang).format(**{k: _part(k, v, lang) for k, v in m.groupdict().items()})
-    raise ValueError(f"check location {label!r} has no bilingual form in datapage._LOCATIONS")
-
-
 def checks(ch: Chapter, resource: str, name: str) -> Table:
-    """Every printed total, share and ratio of ``resource``, recomputed from the printed parts."""
+    """Every printed total, share and ratio of ``resource``, recomputed from its parts.
+
+    The panel checks the data the chapter runs with (``errata`` parameter) and says which.
+    """
     with reads.quietly():  # computes the checks of every table; those shown read ``resource`` alone
-        every = consistency.all_checks(ch.printed)
+        every = consistency.all_checks(ch.data)
     reads.resource(resource)
     frame = consistency.as_frame([c for c in every if c.resource == resource])
     lang = ch.lang
+    if lang == "ko":
+        frame["what"] = frame["what_ko"]
     frame["status"] = [
         labels.value("status", s, lang) + (f" ({labels.value('status', 'truncated', lang)})" if t else "")
         for s, t in zip(frame["status"], frame["truncated"])
     ]
-    frame = frame[["what", "printed", "recomputed", "difference", "status", "arithmetic"]]
-    frame["what"] = [location(w, lang) for w in frame["what"]]
-    for col in ("printed", "recomputed", "difference"):  # separators, and no spurious ".00"
+    frame = frame[["what", "printed", "recomputed", "interval", "status", "arithmetic"]]
+    for col in ("printed", "recomputed"):  # separators, and no spurious ".00"
         frame[col] = [_number(v) for v in frame[col]]
     frame = frame.rename(columns={c: labels.t(f"check_{c}", lang) for c in frame.columns})
     status_col = labels.t("check_status", lang)
@@ -115,7 +85,7 @@ def checks(ch: Chapter, resource: str, name: str) -> Table:
             subset=[status_col],
         )
     )
-    return Table(name, styler, (labels.t("checks_note", lang),))
+    return Table(name, styler, (labels.t(f"checks_data_{ch.params.errata}", lang), labels.t("checks_note", lang)))
 
 
 def resources(ch: Chapter) -> Table:
@@ -196,23 +166,35 @@ def schemas(ch: Chapter) -> _Many:
 
 
 def errata(ch: Chapter) -> Table:
-    """The errata resource as a table."""
-    cols = ["id", "section", "resource", "printed", "corrected", "kind", "evidence", "confidence"]
-    errata_ = ch.printed["errata"]
-    frame = pd.DataFrame(
-        {  # a Korean column of the errata resource (e.g. evidence_ko), where there is one, in the Korean edition
-            labels.t(f"errata_col_{c}", ch.lang): errata_[c + KO]
-            if ch.lang == "ko" and c + KO in errata_.columns
-            else errata_[c]
-            for c in cols
-        }
-    )
-    if ch.lang == "ko":
-        sec, conf = labels.t("errata_col_section", "ko"), labels.t("errata_col_confidence", "ko")
-        frame[sec] = [
-            str(v).replace("Table", labels.t("table", "ko")) if not str(v).isdigit() else f"{v}절" for v in frame[sec]
+    """The errata resource as a table, withdrawn errata included, in the chapter's language."""
+    ko = ch.lang == "ko"
+    frame = ch.printed["errata"].copy()
+    for col in ("kind", "evidence", "corrected", "status_reason"):
+        if ko:
+            frame[col] = frame[f"{col}_ko"]
+    frame["status"] = [labels.value("erratum_status", s, ch.lang) for s in frame["status"]]
+    ledger = ledger_of(ch.printed).set_index("id")
+    frame["interval"] = [ledger.loc[i, "interval"] if i in ledger.index else "" for i in frame["ledger_id"]]
+    frame["check"] = [
+        labels.value("status", ledger.loc[i, "status"], ch.lang) if i in ledger.index else ""
+        for i in frame["ledger_id"]
+    ]
+    frame = frame[
+        [
+            "id",
+            "section",
+            "resource",
+            "printed",
+            "corrected",
+            "kind",
+            "evidence",
+            "interval",
+            "check",
+            "confidence",
+            "status",
+            "status_reason",
         ]
-        frame[conf] = [labels.value("conf", v, "ko") if f"conf:{v}" in labels.table() else v for v in frame[conf]]
+    ]
     styler = (
         frame.style.hide(axis="index")
         .set_uuid("errata-list")
@@ -252,12 +234,13 @@ def economic_regions(ch: Chapter) -> Table:
 def check_summary(ch: Chapter) -> Table:
     """How many printed totals, shares and ratios each table reproduces."""
     lang = ch.lang
-    frame = consistency.as_frame(consistency.all_checks(ch.printed))
+    frame = consistency.as_frame(consistency.all_checks(ch.data))
     counts = frame.groupby(["table", "status"]).size().unstack(fill_value=0)
-    for status in ("reproduced", "discrepancy"):
+    shown = ("reproduced", "within rounding", "discrepancy")
+    for status in shown:
         if status not in counts:
             counts[status] = 0
-    counts = counts[["reproduced", "discrepancy"]]
+    counts = counts[list(shown)]
     counts.loc["all"] = counts.sum()
     names = {r["name"]: r.get("x-source", {}).get("table") or r["name"] for r in ch.printed.descriptor["resources"]}
     counts.index = [

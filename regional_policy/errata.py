@@ -1,7 +1,10 @@
 """Apply the documented errata (``data/errata.csv``) to the printed tables.
 
-The data files always hold the values as printed. :func:`apply` returns a copy
-of the data with every table correction applied, plus problems for errata that
+The data files always hold the values as printed. Each erratum has a ``status``:
+``active`` when the numbers prove the error, ``withdrawn`` when the rounding of the
+printed parts can explain the difference (it stays in the file, visible, with its
+``status_reason``). :func:`apply` returns a copy of the data with every active table
+correction applied, plus problems for errata that
 do not point at a real cell or whose printed value does not match the file.
 :func:`corrected_cells` lists the cells an erratum touches, so that rendered
 tables can mark them in both the as-printed and the corrected edition.
@@ -39,26 +42,38 @@ def _same(printed: str, value) -> bool:
         return str(value) == printed
 
 
-def table_errata(data: Data) -> pd.DataFrame:
-    """The errata that correct a cell of a data table (not the paper's text)."""
+def active(data: Data) -> pd.DataFrame:
+    """The errata that stand (not withdrawn)."""
     errata = data[ERRATA]
+    if "status" not in errata.columns:
+        return errata
+    return errata[errata["status"] == "active"]
+
+
+def table_errata(data: Data) -> pd.DataFrame:
+    """The active errata that correct a cell of a data table (not the paper's text)."""
+    errata = active(data)
     return errata[errata["resource"] != TEXT]
 
 
 def apply(data: Data) -> tuple[Data, list[Problem]]:
-    """Return the data with the corrections applied, and any broken erratum."""
+    """Return the data with the active corrections applied, and any broken erratum.
+
+    Every table erratum, withdrawn or not, must point at a real cell holding its printed
+    value; only the active ones change the data.
+    """
     file = data.resource(ERRATA)["path"]
     frames: dict[str, pd.DataFrame] = {}
     problems: list[Problem] = []
-    for idx, err in table_errata(data).iterrows():
+    errata = data[ERRATA]
+    for idx, err in errata[errata["resource"] != TEXT].iterrows():
         line = int(idx) + 2
         resource = err["resource"]
         row = _locate(data, resource, err["key"])
         if row is None:
             problems.append(Problem(file, line, "key", f"no row of {resource} has the key {err['key']!r}"))
             continue
-        frame = frames.setdefault(resource, data[resource].copy())
-        if err["field"] not in frame.columns:
+        if err["field"] not in data[resource].columns:
             problems.append(Problem(file, line, "field", f"{resource} has no column {err['field']!r}"))
             continue
         if not _same(err["printed"], data[resource].loc[row, err["field"]]):
@@ -72,6 +87,9 @@ def apply(data: Data) -> tuple[Data, list[Problem]]:
                 )
             )
             continue
+        if "status" in errata.columns and err["status"] != "active":
+            continue
+        frame = frames.setdefault(resource, data[resource].copy())
         dtype = frame[err["field"]].dtype
         value = err["corrected"]
         frame.loc[row, err["field"]] = value if pd.api.types.is_string_dtype(dtype) else float(value)

@@ -48,9 +48,27 @@ def badge_status(rows: pd.DataFrame) -> str:
     return "reproduced_with_errata" if explained.all() else "discrepancies"
 
 
+def chapter_ledger(ch: Chapter) -> pd.DataFrame:
+    """The ledger of the data the chapter runs with: as printed, or corrected (``errata`` parameter)."""
+    return ledger_of(ch.data)
+
+
+def counts(rows: pd.DataFrame) -> dict[str, int]:
+    """The five status counts of some ledger rows, as format fields."""
+    c = rows["status"].value_counts()
+    return {
+        "n": len(rows),
+        "reproduced": int(c.get("reproduced", 0)),
+        "within": int(c.get("within rounding", 0)),
+        "discrepancy": int(c.get("discrepancy", 0)),
+        "external": int(c.get("external", 0)),
+        "nc": int(c.get("not checkable", 0)),
+    }
+
+
 def rows_for(ch: Chapter, section: str) -> pd.DataFrame:
     """Ledger rows of a table ('Table 2') or of the claims that read a resource ('rsip-performance')."""
-    rows = ledger_of(ch.printed)
+    rows = chapter_ledger(ch)
     if section.startswith("Table"):
         rows = rows[rows["section"] == section]
     else:
@@ -63,13 +81,9 @@ def rows_for(ch: Chapter, section: str) -> pd.DataFrame:
 def badge(ch: Chapter, section: str) -> str:
     rows = rows_for(ch, section)
     status = badge_status(rows)
-    counts = rows["status"].value_counts()
     text = labels.t(f"badge_{status}", ch.lang)
     detail = labels.t("badge_detail", ch.lang).format(
-        n=len(rows),
-        reproduced=int(counts.get("reproduced", 0)),
-        discrepancy=int(counts.get("discrepancy", 0)),
-        nc=int(counts.get("not checkable", 0)),
+        data=labels.t(f"data_{ch.params.errata}", ch.lang), **counts(rows)
     )
     href = f"{REPORT_PAGE}?section={quote(section)}#ledger"
     return (

@@ -10,7 +10,7 @@ import pandas as pd
 from . import claims, labels, reads, style
 from .display import Figure
 from .params import Chapter
-from .provenance import REPORT_PAGE, ledger_of
+from .provenance import REPORT_PAGE, chapter_ledger, counts
 
 CHAPTER_SECTIONS = {
     1: ("Abstract", "1", "Table 1", "Korean abstract"),
@@ -41,16 +41,10 @@ def _status(value: str, lang: str) -> str:
 def numbers_box(ch: Chapter, chapter: int) -> Html:
     """'Numbers in this chapter': the ledger rows of the chapter's sections, linked to the report."""
     lang = ch.lang
-    rows = ledger_of(ch.printed)
+    rows = chapter_ledger(ch)
     rows = rows[rows["section"].isin(CHAPTER_SECTIONS[chapter])]
     reads.ledger_rows(rows["id"])
-    counts = rows["status"].value_counts()
-    intro = labels.t("numbers_intro", lang).format(
-        n=len(rows),
-        reproduced=int(counts.get("reproduced", 0)),
-        discrepancy=int(counts.get("discrepancy", 0)),
-        nc=int(counts.get("not checkable", 0)),
-    )
+    intro = labels.t("numbers_intro", lang).format(data=labels.t(f"data_{ch.params.errata}", lang), **counts(rows))
     items = "".join(
         f'<li class="rp-st-{r.status.replace(" ", "-")}"><a href="{REPORT_PAGE}#claim-{html.escape(r.id)}">'
         f"{html.escape(r.id)}</a> {html.escape(str(r.printed))} - {html.escape(_status(r.status, lang))}</li>"
@@ -68,7 +62,7 @@ def numbers_box(ch: Chapter, chapter: int) -> Html:
 def summary_chart(ch: Chapter) -> Figure:
     """The headline: how many numbers are reproduced, discrepant or not checkable, by section."""
     lang = ch.lang
-    L = ledger_of(ch.printed).copy()
+    L = chapter_ledger(ch).copy()
     reads.ledger_rows(L["id"])  # the whole ledger is shown
     L["status_label"] = L["status"].map(lambda s: _status(s, lang))
     order = [_status(s, lang) for s in claims.STATUSES]
@@ -105,7 +99,10 @@ def summary_chart(ch: Chapter) -> Figure:
                 "status_label:N",
                 title=labels.t("check_status", lang),
                 sort=order,
-                scale=alt.Scale(domain=order, range=[style.OKABE_ITO[2], style.OKABE_ITO[5], style.MUTED]),
+                scale=alt.Scale(
+                    domain=order,
+                    range=[style.OKABE_ITO[2], style.OKABE_ITO[1], style.OKABE_ITO[5], style.OKABE_ITO[4], style.MUTED],
+                ),
             ),
             order=alt.Order("order:Q"),
             tooltip=[
@@ -120,7 +117,12 @@ def summary_chart(ch: Chapter) -> Figure:
     s = claims.summary(L)
     title = labels.t("chart_ledger_title", lang)
     desc = labels.t("chart_ledger_desc", lang).format(
-        n=len(L), r=s["reproduced"], d=s["discrepancy"], nc=s["not checkable"]
+        n=len(L),
+        r=s["reproduced"],
+        w=s["within rounding"],
+        d=s["discrepancy"],
+        e=s["external"],
+        nc=s["not checkable"],
     )
     data = counts.pivot(index="section_label", columns="status_label", values="n").fillna(0).astype(int)
     data = data.reindex([x for x in section_labels if x in data.index]).reset_index()
@@ -130,26 +132,31 @@ def summary_chart(ch: Chapter) -> Figure:
 
 
 def headline(ch: Chapter) -> Html:
-    L = ledger_of(ch.printed)
+    L = chapter_ledger(ch)
     reads.ledger_rows(L["id"])  # the whole ledger is summed up
     s = claims.summary(L)
     n = int(s.sum())
-    text = labels.t("headline", ch.lang).format(n=n, r=s["reproduced"], d=s["discrepancy"], nc=s["not checkable"])
+    text = labels.t("headline", ch.lang).format(
+        n=n, r=s["reproduced"], w=s["within rounding"], d=s["discrepancy"], e=s["external"], nc=s["not checkable"]
+    )
+    text += " " + labels.t(f"checks_data_{ch.params.errata}", ch.lang)
     return Html(f'<p class="rp-headline">{html.escape(text)}</p>', text)
 
 
 def ledger_table(ch: Chapter) -> Html:
     """The whole ledger, one row per number, with ids as anchors; filtered in the page by ledger.js."""
     lang = ch.lang
-    L = ledger_of(ch.printed)
+    L = chapter_ledger(ch).copy()
     reads.ledger_rows(L["id"])  # the whole ledger is shown
+    if lang == "ko":
+        L["statement"], L["arithmetic"] = L["statement_ko"], L["arithmetic_ko"]
     cols = [
         "id",
         "section",
         "statement",
         "printed",
         "recomputed",
-        "difference",
+        "interval",
         "status",
         "with_errata",
         "arithmetic",
@@ -161,7 +168,7 @@ def ledger_table(ch: Chapter) -> Html:
         cells = []
         for c in cols:
             v = getattr(r, c)
-            if c in ("recomputed", "difference"):
+            if c == "recomputed":
                 v = "" if v is None or pd.isna(v) else f"{v:,.4g}"
             elif c in ("status", "with_errata"):
                 v = _status(v, lang) + (f" ({_status('truncated', lang)})" if c == "status" and r.truncated else "")
@@ -191,12 +198,14 @@ def ledger_table(ch: Chapter) -> Html:
 def discrepancies(ch: Chapter) -> Html:
     """Every discrepancy with its arithmetic, and the erratum that documents it."""
     lang = ch.lang
-    L = ledger_of(ch.printed)
+    L = chapter_ledger(ch)
     reads.ledger_rows(L["id"])  # the whole ledger is shown
     d = L[L["status"] == "discrepancy"]
     items = []
     for r in d.itertuples():
         note = []
+        if r.interval:
+            note.append(labels.t("note_distance", lang).format(d=f"{r.distance:,.2f}", i=r.interval))
         if r.truncated:
             note.append(labels.t("note_truncated", lang))
         if r.errata:
@@ -205,8 +214,72 @@ def discrepancies(ch: Chapter) -> Html:
             note.append(labels.t("note_resolved", lang))
         items.append(
             f'<li><a href="#claim-{html.escape(r.id)}"><strong>{html.escape(r.id)}</strong></a> '
-            f"({html.escape(r.section)}) {html.escape(r.statement)}: {labels.t('printed', lang)} "
-            f"<code>{html.escape(str(r.printed))}</code>; {html.escape(r.arithmetic)}"
+            f"({html.escape(r.section)}) {html.escape(r.statement_ko if lang == 'ko' else r.statement)}: "
+            f"{labels.t('printed', lang)} <code>{html.escape(str(r.printed))}</code>; "
+            f"{html.escape(r.arithmetic_ko if lang == 'ko' else r.arithmetic)}"
             f"{'. ' + html.escape(' '.join(note)) if note else ''}</li>"
         )
     return Html(f'<ol class="rp-discrepancies">{"".join(items)}</ol>', f"{len(d)} discrepancies")
+
+
+def worked_example(ch: Chapter) -> Html:
+    """The rule on one case: Table 2's 1970 ratio (erratum E3, withdrawn), computed from the data."""
+    from .intervals import Num, round_to
+
+    lang = ch.lang
+    row = ch.printed["table2-household-income"].set_index("year").loc[1970]
+    b, a, p = float(row["rural_income_b"]), float(row["urban_income_a"]), float(row["ratio_b_a_pct"])
+    nb, na = Num.printed(b, 0.1), Num.printed(a, 0.1)
+    ratio = 100 * (nb / na)
+    check = chapter_ledger(ch).set_index("id").loc["table2.ratio.1970"]
+    text = labels.t("worked_example", lang).format(
+        b=f"{b:g}",
+        a=f"{a:g}",
+        p=f"{p:g}",
+        point=f"{ratio.point:.2f}",
+        rounded=f"{round_to(ratio.point, 0.1):g}",
+        b_lo=f"{nb.lo:.2f}",
+        b_hi=f"{nb.hi:.2f}",
+        a_lo=f"{na.lo:.2f}",
+        a_hi=f"{na.hi:.2f}",
+        lo=f"{ratio.lo:.2f}",
+        hi=f"{ratio.hi:.2f}",
+        status=_status(check["status"], lang),
+    )
+    return Html(f'<p class="rp-worked-example">{html.escape(text)}</p>', text)
+
+
+def changes(ch: Chapter) -> Html:
+    """What the rule changed: withdrawn errata, rows now within rounding, rows set against each other."""
+    lang = ch.lang
+    ko = lang == "ko"
+    err = ch.printed["errata"]
+    withdrawn = err[err["status"] == "withdrawn"]
+    L = chapter_ledger(ch)
+    within = L[L["status"] == "within rounding"]
+    crossed = L[L["kind"].isin(["cross", "trend", "count"])]
+
+    def item(r) -> str:
+        statement = r.statement_ko if ko else r.statement
+        return (
+            f'<li><a href="#claim-{html.escape(r.id)}">{html.escape(r.id)}</a> {html.escape(statement)} '
+            f"- {html.escape(_status(r.status, lang))}</li>"
+        )
+
+    parts = [
+        f"<h3>{html.escape(labels.t('changes_withdrawn', lang))}</h3><ul>"
+        + "".join(
+            f"<li><strong>{html.escape(e.id)}</strong> ({html.escape(e.section)}): "
+            f"{html.escape(e.status_reason_ko if ko else e.status_reason)}</li>"
+            for e in withdrawn.itertuples()
+        )
+        + "</ul>",
+        f"<h3>{html.escape(labels.t('changes_within', lang).format(n=len(within)))}</h3><ul>"
+        + "".join(item(r) for r in within.itertuples())
+        + "</ul>",
+        f"<h3>{html.escape(labels.t('changes_crossed', lang).format(n=len(crossed)))}</h3><ul>"
+        + "".join(item(r) for r in crossed.itertuples())
+        + "</ul>",
+    ]
+    text = f"{len(withdrawn)} withdrawn, {len(within)} within rounding, {len(crossed)} cross-statement rows"
+    return Html(f'<div class="rp-changes">{"".join(parts)}</div>', text)

@@ -67,12 +67,29 @@ def test_table1_typo_corrected(data, applied):
     assert after.loc[idx, "item"] == "5-Year Plan for Regional Development (2009-2013)"
 
 
-def test_table2_ratios_corrected(data, applied):
+def test_table2_only_the_1980_ratio_corrected(data, applied):
+    """E3 (1970) is withdrawn: 75.6 lies within the rounding of its incomes, so it is not changed."""
     before, after = data[T2], applied[0][T2]
     cells = changed_cells(before, after)
-    assert {(int(before.loc[i, "year"]), c) for i, c in cells} == {(1970, "ratio_b_a_pct"), (1980, "ratio_b_a_pct")}
-    assert after.set_index("year").loc[1970, "ratio_b_a_pct"] == pytest.approx(75.8)
+    assert {(int(before.loc[i, "year"]), c) for i, c in cells} == {(1980, "ratio_b_a_pct")}
+    assert after.set_index("year").loc[1970, "ratio_b_a_pct"] == pytest.approx(75.6)
     assert after.set_index("year").loc[1980, "ratio_b_a_pct"] == pytest.approx(95.9)
+
+
+def test_withdrawn_errata_stay_visible_with_their_reason(data):
+    err = data["errata"].set_index("id")
+    assert set(err["status"]) == {"active", "withdrawn"}
+    assert list(err.index[err["status"] == "withdrawn"]) == ["E3"]
+    assert "75.49 .. 76.11" in err.loc["E3", "evidence"] and "Withdrawn" in err.loc["E3", "status_reason"]
+    assert "75.49~76.11" in err.loc["E3", "evidence_ko"] and "철회" in err.loc["E3", "status_reason_ko"]
+    assert list(errata.active(data)["id"]) == ["E1", "E2", "E4", "E5", "E6", "E7", "E8"]
+
+
+def test_a_withdrawn_erratum_must_still_point_at_its_cell(data):
+    err = data["errata"].copy()
+    err.loc[err["id"] == "E3", "printed"] = "75.7"
+    _, problems = errata.apply(data.replace({"errata": err}))
+    assert [(p.line, p.column) for p in problems] == [(int(err.index[err["id"] == "E3"][0]) + 2, "printed")]
 
 
 def test_tables_without_errata_are_unchanged(data, applied):
@@ -91,7 +108,7 @@ def test_corrected_cells_table4_is_one_cell(data):
 
 
 def test_corrected_cells_of_other_tables(data):
-    assert len(errata.corrected_cells(data, T2)) == 2
+    assert len(errata.corrected_cells(data, T2)) == 1  # E4 only; E3 is withdrawn
     assert len(errata.corrected_cells(data, T1)) == 1
     assert errata.corrected_cells(data, "table3-ripp-first-stage") == {}
     assert errata.corrected_cells(data, "table5-budget-2010-2011") == {}
@@ -102,7 +119,7 @@ def test_text_errata_are_not_table_errata(data, read_rows):
     text_ids = {r["id"] for r in rows if r["resource"] == "paper-text"}
     assert text_ids == {"E5", "E6", "E7", "E8"}
     table_ids = set(errata.table_errata(data)["id"])
-    assert table_ids == {r["id"] for r in rows} - text_ids
+    assert table_ids == {r["id"] for r in rows if r["status"] == "active"} - text_ids == {"E1", "E2", "E4"}
     assert not table_ids & text_ids
 
 
@@ -130,4 +147,32 @@ def test_broken_erratum_reports_the_problem_and_skips_it(data):
     cell = t4.loc[(t4["project_type"] == "Industry Planning Agency") & (t4["programme"] == "9 regions"), "amount"]
     assert int(cell.iloc[0]) == 40  # not corrected
     # the other errata are still applied
-    assert fixed[T2].set_index("year").loc[1970, "ratio_b_a_pct"] == pytest.approx(75.8)
+    assert fixed[T2].set_index("year").loc[1980, "ratio_b_a_pct"] == pytest.approx(95.9)
+
+
+def test_every_erratum_rests_on_the_computed_status_of_its_ledger_row(data):
+    """An erratum stands only where the numbers prove it; one that rounding can explain is withdrawn."""
+    from regional_policy import claims
+
+    ledger = claims.ledger(data).set_index("id")
+    for e in data["errata"].itertuples():
+        assert e.ledger_id in ledger.index, f"{e.id}: no ledger row {e.ledger_id!r}"
+        computed = ledger.loc[e.ledger_id, "status"]
+        if e.status == "active":
+            assert computed == "discrepancy", (e.id, computed)
+        else:
+            assert computed in ("reproduced", "within rounding"), (e.id, computed)
+    assert ledger.loc["table2.ratio.1970", "status"] == "within rounding"
+    assert ledger.loc["table2.ratio.1980", "interval"] == "95.815 .. 95.898"
+
+
+def test_errata_view_shows_interval_and_status(data):
+    from regional_policy import datapage
+    from regional_policy.params import Chapter, Parameters
+
+    for lang, withdrawn in (("en", "withdrawn"), ("ko", "철회")):
+        view = datapage.errata(Chapter(Parameters(lang=lang), data, data)).styler.data.set_index("id")
+        assert view.loc["E3", "status"] == withdrawn and view.loc["E3", "interval"] == "75.488 .. 76.114"
+        assert view.loc["E1", "interval"] == "7,060.50 .. 7,063.50"
+    ko = datapage.errata(Chapter(Parameters(lang="ko"), data, data)).styler.data.set_index("id")
+    assert "75.49~76.11" in ko.loc["E3", "evidence"]

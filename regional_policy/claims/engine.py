@@ -1,0 +1,195 @@
+"""The ledger engine: run each claim's check and compute its status by the rule of :mod:`..intervals`.
+
+A check (registered with :func:`check`) recomputes a value from the data package and
+returns it as a :class:`~regional_policy.intervals.Num` (or a plain number, taken as
+exact) with its arithmetic. A claim's printed value stands for half a unit of its
+``precision`` either side; :func:`evaluate` computes the status:
+
+* ``reproduced`` / ``within rounding`` / ``discrepancy`` - see :func:`..intervals.judge`;
+* ``external`` - the claim names a row of the ``claim-sources`` resource instead of a
+  check: an outside source (publisher, title, year, address) and the value found there,
+  stored as data and never fetched; the value found is judged by the same rule and a
+  disagreement is a ``discrepancy``;
+* ``not checkable`` - neither a check nor a source; the reason says why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .. import consistency, errata
+from ..datapackage import Data, DataError, Problem
+from ..intervals import STATUSES, Num, judge, lift
+
+CHECKS: dict[str, Callable[[Data], tuple[Num | float, str]]] = {}
+SOURCES = "claim-sources"
+SECTION_OF_TABLE = {
+    consistency.T2: "Table 2",
+    consistency.T3: "Table 3",
+    consistency.T4: "Table 4",
+    consistency.T5: "Table 5",
+}
+
+
+def check(fn):
+    """Register a check under its function name."""
+    if fn.__name__ in CHECKS:
+        raise ValueError(f"two checks named {fn.__name__!r}")
+    CHECKS[fn.__name__] = fn
+    return fn
+
+
+def register(name: str, fn):
+    """Register a check made by a factory under ``name``."""
+    fn.__name__ = name
+    return check(fn)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: str
+    recomputed: float | None
+    difference: float | None
+    arithmetic: str
+    interval: str = ""
+    distance: float | None = None
+    truncated: bool = False
+
+
+def _text(value) -> str:
+    return "" if value is None or pd.isna(value) else str(value)
+
+
+def _source(row: pd.Series, data: Data) -> pd.Series | None:
+    key = _text(row.get("source"))
+    if not key or SOURCES not in data:
+        return None
+    s = data[SOURCES]
+    hit = s[s["key"] == key]
+    return hit.iloc[0] if len(hit) else None
+
+
+def evaluate(row: pd.Series, data: Data) -> Outcome:
+    """Run the claim's check (or read its source) and compare with the printed value."""
+    name = _text(row.get("check"))
+    src = _source(row, data) if not name else None
+    if not name and src is None:
+        return Outcome("not checkable", None, None, "")
+    unit = float(row["precision"])
+    if src is not None:
+        found = Num.exact(float(src["value_found"]))
+        verdict = judge(float(row["value"]), unit, found)
+        status = "external" if verdict.status != "discrepancy" else "discrepancy"
+        arithmetic = f"{src['publisher']}, {src['title']} ({src['year']}): {src['value_found']:g}"
+        return Outcome(status, found.point, round(float(row["value"]) - found.point, 6), arithmetic)
+    value, arithmetic = CHECKS[name](data)
+    num = lift(value)
+    verdict = judge(float(row["value"]), unit, num)
+    where = f"{num.lo:,.6g} .. {num.hi:,.6g}" if num.width else ""
+    return Outcome(
+        verdict.status,
+        num.point,
+        round(float(row["value"]) - num.point, 6),
+        arithmetic,
+        where,
+        verdict.distance,
+        verdict.truncated,
+    )
+
+
+def validate(data: Data) -> list[Problem]:
+    """Rows of the ledger's data that cannot be shown in both editions or point nowhere."""
+    problems = []
+    file = data.resource("claims")["path"]
+    for idx, r in data["claims"].iterrows():
+        line = int(idx) + 2
+        if not _text(r.get("statement_ko")).strip():
+            problems.append(Problem(file, line, "statement_ko", f"claim {r['id']!r} has no Korean statement"))
+        if _text(r.get("reason")) and not _text(r.get("reason_ko")).strip():
+            problems.append(Problem(file, line, "reason_ko", f"claim {r['id']!r} has a reason but no Korean reason"))
+        name = _text(r.get("check"))
+        if name and name not in CHECKS:
+            problems.append(Problem(file, line, "check", f"claim {r['id']!r}: no check named {name!r}"))
+        if _text(r.get("source")) and _source(r, data) is None:
+            problems.append(Problem(file, line, "source", f"claim {r['id']!r}: no row {r['source']!r} in {SOURCES}"))
+    efile = data.resource("errata")["path"]
+    for idx, r in data["errata"].iterrows():
+        for col in ("evidence_ko", "kind_ko"):
+            if not _text(r.get(col)).strip():
+                problems.append(Problem(efile, int(idx) + 2, col, f"erratum {r['id']!r} has no Korean text in {col}"))
+    return problems
+
+
+def _claim_row(c: pd.Series, out: Outcome, fixed: Outcome) -> dict:
+    reason = _text(c.get("reason"))
+    return {
+        "id": c["id"],
+        "section": c["section"],
+        "statement": c["statement"],
+        "statement_ko": _text(c.get("statement_ko")),
+        "printed": c["printed"],
+        "value": c["value"],
+        "unit": c["unit"],
+        "recomputed": out.recomputed,
+        "difference": out.difference,
+        "interval": out.interval,
+        "distance": out.distance,
+        "status": out.status,
+        "truncated": out.truncated and out.status != "reproduced",
+        "with_errata": fixed.status,
+        "arithmetic": out.arithmetic or reason,
+        "arithmetic_ko": out.arithmetic or _text(c.get("reason_ko")),
+        "check": _text(c.get("check")),
+        "errata": _text(c.get("errata")),
+        "kind": _text(c.get("kind")) or "value",
+        "source": "text",
+    }
+
+
+def _table_row(k: consistency.Check, fixed: consistency.Check, data: Data) -> dict:
+    return {
+        "id": k.id,
+        "section": SECTION_OF_TABLE[k.resource],
+        "statement": k.label,
+        "statement_ko": k.label_ko,
+        "printed": f"{k.printed:g}",
+        "value": k.printed,
+        "unit": data.field(k.resource, k.column).get("unit", ""),
+        "recomputed": k.recomputed,
+        "difference": k.difference,
+        "interval": k.interval_text(),
+        "distance": k.distance,
+        "status": k.status,
+        "truncated": k.truncated and k.status != "reproduced",
+        "with_errata": fixed.status,
+        "arithmetic": k.formula,
+        "arithmetic_ko": k.formula,
+        "check": f"consistency.{k.kind}",
+        "errata": "",
+        "kind": "table",
+        "source": "table",
+    }
+
+
+def ledger(data: Data) -> pd.DataFrame:
+    """Every claim of the text and every derived value of the tables, with computed statuses.
+
+    ``status`` is computed on ``data``; ``with_errata`` on ``data`` with the documented
+    (active) corrections applied. Raises :class:`DataError` when a row lacks its Korean text.
+    """
+    problems = validate(data)
+    if problems:
+        raise DataError(problems)
+    corrected = errata.apply(data)[0]
+    rows = [_claim_row(c, evaluate(c, data), evaluate(c, corrected)) for _, c in data["claims"].iterrows()]
+    fixed_checks = {k.id: k for k in consistency.all_checks(corrected)}
+    rows += [_table_row(k, fixed_checks[k.id], data) for k in consistency.all_checks(data)]
+    return pd.DataFrame(rows)
+
+
+def summary(frame: pd.DataFrame) -> pd.Series:
+    """Counts of each status, in a fixed order."""
+    return frame["status"].value_counts().reindex(list(STATUSES), fill_value=0)
