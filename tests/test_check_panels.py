@@ -21,7 +21,7 @@ def test_table4_panel_reports_the_data_it_was_run_with(data, lang):
     p, f = printed.styler.data, fixed.styler.data
     status = p.columns[4]
     # first rows: Table 4's column totals; the 9-regions column is the third
-    assert p.iloc[2, 2] == 7062 and f.iloc[2, 2] == 7462
+    assert p.iloc[2, 2] == "7,062" and f.iloc[2, 2] == "7,462"  # formatted with separators (numbers.plain)
     discrepancy = "불일치" if lang == "ko" else "discrepancy"
     assert p.iloc[2][status].startswith(discrepancy)
     reproduced = "재현됨" if lang == "ko" else "reproduced"
