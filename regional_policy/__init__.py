@@ -3,7 +3,9 @@
 Layers, each importing only the ones above it in this list:
 
 - :mod:`.paths`, :mod:`.labels` (en/ko strings), :mod:`.places` (provinces)
-- :mod:`.datapackage`: the shared types and :func:`~.datapackage.read` (schemas)
+- :mod:`.datapackage`: the shared types and :func:`~.datapackage.read` (schemas); below it, the checks it runs
+  first: :mod:`.problems` (DataError), :mod:`.descriptor`, :mod:`.csvcheck` (each CSV file's bytes),
+  :mod:`.extents` (known extents ``x-extent``, foreign keys)
 - :mod:`.consistency` (printed totals), :mod:`.errata` (documented corrections)
 - :mod:`.loader`: :func:`load` = read + errata + totals, the notebooks' entry point
 - :mod:`.claims`: the claims ledger (engine and catalogue)

@@ -9,6 +9,7 @@ resource and what to fix, so that neither Frictionless nor pandas ever sees such
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 
 from .problems import DataError, Problem
@@ -111,6 +112,19 @@ def read_descriptor(path: Path) -> dict:
         messages.append(f"each resource needs its own 'path': {paths}")
     if not resources:
         messages.append("the 'resources' list is empty")
+    messages += _profile_messages(json.dumps(descriptor, sort_keys=True))
     if messages:
         raise DataError([Problem(name, None, None, m) for m in messages])
     return descriptor
+
+
+@lru_cache(maxsize=32)
+def _profile_messages(text: str) -> tuple[str, ...]:
+    """What the Data Package specification itself says of the descriptor (names, licences, sources...)."""
+    from frictionless import Package
+
+    try:
+        report = Package.validate_descriptor(json.loads(text))
+    except Exception as exc:  # noqa: BLE001 - a descriptor Frictionless cannot even inspect
+        return (f"not a valid data package descriptor ({type(exc).__name__}: {exc})",)
+    return tuple(f"{err.type}: {err.note}" for err in report.errors)

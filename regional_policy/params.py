@@ -83,11 +83,10 @@ def allowed() -> dict[str, tuple[str, ...]]:
 _EXPLAIN = {
     "lang": "lang is the language of the edition",
     "errata": "errata says whether the documented corrections are applied",
-    "highlight": (
-        "highlight names the province to emphasise, in English or Korean and in any case: "
-        "busan, BUSAN, 부산 and 부산광역시 all mean Busan; or 'none'"
-    ),
 }
+_PROVINCE = (
+    "{name} names a province, in English or Korean and in any case: busan, BUSAN, 부산 and 부산광역시 all mean Busan"
+)
 
 
 def refuse(name: str, value, values: Iterable[str], explain: str = "") -> ParameterError:
@@ -118,7 +117,8 @@ def province(value, name: str = "highlight", allow_none: bool = True) -> str:
         if found:
             return found
     values = allowed()["highlight"]
-    raise refuse(name, value, values if allow_none else values[1:], _EXPLAIN["highlight"])
+    explain = _PROVINCE.format(name=name) + ("; or 'none'" if allow_none else "")
+    raise refuse(name, value, values if allow_none else values[1:], explain)
 
 
 @dataclass(frozen=True)

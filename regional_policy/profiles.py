@@ -14,18 +14,15 @@ import html
 
 import pandas as pd
 
-from . import charts, labels, maps, numbers, places
+from . import charts, labels, maps, numbers, params, places
 from .display import Table
-from .params import Chapter, ParameterError
+from .params import Chapter
 from .report import Html
 
 
 def start(ch: Chapter, province: str) -> Chapter:
     """Validate ``province`` and highlight it everywhere."""
-    if province not in places.keys():
-        raise ParameterError(
-            f"parameter province={province!r} is not allowed; allowed values: {', '.join(map(repr, places.keys()))}"
-        )
+    province = params.province(province, name="province", allow_none=False)  # any case, English or Korean
     return dataclasses.replace(ch, params=dataclasses.replace(ch.params, highlight=province))
 
 

@@ -460,7 +460,7 @@ def test_mutated_descriptor_names_datapackage_json(data_copy):
     doc["resources"][2]["x-extent"] = {"keys": "Busan"}
     path.write_text(json.dumps(doc), encoding="utf-8")
     problems = load_problems_of(data_copy)
-    assert [p.file for p in problems] == ["datapackage.json", "datapackage.json"]
+    assert {p.file for p in problems} == {"datapackage.json"}
     assert "resource 'table2-household-income': 'primaryKey' ['nope'] must name fields" in problems[0].message
     assert "resource 'table3-ripp-first-stage': 'x-extent' must be an object" in problems[1].message
 
@@ -486,3 +486,13 @@ def load_problems_of(folder):
         regional_policy.load(folder / "datapackage.json")
     assert info.value.problems
     return info.value.problems
+
+
+def test_descriptor_is_checked_against_the_data_package_specification(data_copy):
+    path = data_copy / "datapackage.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["resources"][0]["name"] = "Table 1"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    problems = load_problems_of(data_copy)
+    assert [p.file for p in problems] == ["datapackage.json"]
+    assert "'Table 1' does not match" in problems[0].message

@@ -290,7 +290,7 @@ def test_a_refused_parameter_shows_one_paragraph_in_the_notebook(tmp_path):
     assert errors[0].traceback == [
         "ParameterError: parameter highlight='Pusan' is not allowed; allowed values: 'none', 'Seoul', 'Busan', "
         "'Daegu', 'Incheon', 'Gwangju', 'Daejeon', 'Ulsan', 'Gyeonggi', 'Gangwon', 'Chungbuk', 'Chungnam', "
-        "'Jeonbuk', 'Jeonnam', 'Gyeongbuk', 'Gyeongnam', 'Jeju' (highlight names the province to emphasise, in "
+        "'Jeonbuk', 'Jeonnam', 'Gyeongbuk', 'Gyeongnam', 'Jeju' (highlight names a province, in "
         "English or Korean and in any case: busan, BUSAN, 부산 and 부산광역시 all mean Busan; or 'none'). "
         "Did you mean 'Busan'?"
     ]
@@ -309,3 +309,15 @@ def test_highlight_note_under_the_charts_and_tables_that_highlight(data):
     assert charts.ripp_national_share(busan).notes == (shown,)
     assert tables.table3(busan).notes[-1] == shown
     assert charts.ripp_first_stage(Chapter(Parameters(), data, data)).notes == ()
+
+
+def test_profile_province_in_any_case(data):
+    from regional_policy import profiles
+
+    ch = Chapter(Parameters(), data, data)
+    assert profiles.start(ch, "경남").highlight == "Gyeongnam"
+    with pytest.raises(ParameterError) as info:
+        profiles.start(ch, "none")
+    msg = str(info.value)
+    assert msg.startswith("parameter province='none' is not allowed; allowed values: 'Seoul', 'Busan'")
+    assert "'none'" not in msg.split("allowed values:")[1]
