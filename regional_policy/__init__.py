@@ -6,9 +6,10 @@ Layers, each importing only the ones above it in this list:
 - :mod:`.datapackage`: the shared types and :func:`~.datapackage.read` (schemas); below it, the checks it runs
   first: :mod:`.problems` (DataError), :mod:`.descriptor`, :mod:`.csvcheck` (each CSV file's bytes),
   :mod:`.extents` (known extents ``x-extent``, foreign keys)
+- :mod:`.intervals`: the one rounding rule (a printed number is an interval; computed statuses)
 - :mod:`.consistency` (printed totals), :mod:`.errata` (documented corrections)
 - :mod:`.loader`: :func:`load` = read + errata + totals, the notebooks' entry point
-- :mod:`.claims`: the claims ledger (engine and catalogue)
+- :mod:`.claims`: the claims ledger, a package (engine, access, and the catalogue: dates, tables, text)
 - :mod:`.params`: a chapter's parameters (:func:`start`)
 - rendering: :mod:`.display`, :mod:`.provenance`, :mod:`.tables`, :mod:`.charts`, :mod:`.maps`, :mod:`.geo`,
   :mod:`.datapage` (the data page), :mod:`.report` (the reproducibility report), :mod:`.profiles`

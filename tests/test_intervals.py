@@ -20,8 +20,7 @@ from regional_policy.intervals import Num, growth, judge, mean, round_to, share,
 UNITS = st.sampled_from([0.01, 0.1, 1.0, 10.0])
 POSITIVE = st.floats(min_value=1.0, max_value=1e5, allow_nan=False, allow_infinity=False)
 FRACTION = st.floats(min_value=0.0, max_value=1.0)
-settings.register_profile("book", max_examples=300, deadline=None, derandomize=True)
-settings.load_profile("book")
+BOOK = settings(max_examples=300, deadline=None, derandomize=True)  # deterministic, like the book
 
 
 def printed(true: float, unit: float) -> Num:
@@ -53,6 +52,7 @@ POINTS = {
 }
 
 
+@BOOK
 @given(
     op=st.sampled_from(sorted(OPERATIONS)),
     trues=st.lists(POSITIVE, min_size=2, max_size=5),
@@ -68,6 +68,7 @@ def test_honest_rounding_is_never_a_discrepancy(op, trues, part_unit, result_uni
     assert verdict.status in ("reproduced", "within rounding"), (op, trues, shown, verdict)
 
 
+@BOOK
 @given(
     op=st.sampled_from(sorted(OPERATIONS)),
     trues=st.lists(POSITIVE, min_size=2, max_size=5),
@@ -88,6 +89,7 @@ def test_a_value_outside_the_interval_is_always_a_discrepancy(op, trues, part_un
     assert verdict.distance > 0.5
 
 
+@BOOK
 @given(
     op=st.sampled_from(sorted(OPERATIONS)),
     trues=st.lists(POSITIVE, min_size=2, max_size=5),
@@ -105,12 +107,14 @@ def test_interval_operations_contain_every_point_result(op, trues, unit, positio
     assert result.contains(result.point)
 
 
+@BOOK
 @given(true=POSITIVE, unit=UNITS)
 def test_a_value_printed_as_recomputed_is_reproduced(true, unit):
     n = printed(true, unit)
     assert judge(n.point, unit, n).status == "reproduced"
 
 
+@BOOK
 @given(a=POSITIVE, b=POSITIVE)
 def test_exact_counts_carry_no_interval(a, b):
     n = Num.exact(math.floor(a)) + Num.exact(math.floor(b))

@@ -274,3 +274,38 @@ def nine_industries_from_two_averages(data):
         f"§3: 9 regions × {per_region.point:g} per region / {per_industry.point:g} per industry = {v.point:.2f} "
         f"(the printed averages allow {v.lo:.2f} .. {v.hi:.2f})"
     )
+
+
+@check
+def growth_dropped_after_crisis(data):
+    before, after = claim(data, "s4-daegyeong-23-8"), claim(data, "s4-daegyeong-16-2")
+    return _yes(after.hi < before.lo), f"§4: Daegyeong {before.point:g}% (2006-2008), then {after.point:g}% a year"
+
+
+@check
+def all_non_capital_units(data):
+    p = data["places"]
+    non_capital = int((~p["capital_region"].astype(bool)).sum())
+    n = int((p["ripp_group"] != "none").sum())
+    return _yes(n == non_capital), f"places: {n} units with RIPPs; {non_capital} units outside the Capital Region"
+
+
+@check
+def year_2000_in_first_stage(data):
+    x, y = a.t3_stage(data)
+    return _yes(x <= 2000 <= y), f"Table 3: the first stage ran {x}~{y}"
+
+
+@check
+def linp_period_of_results(data):
+    start = a.year(a.timeline(data, "linp-first-stage")["date"])
+    return _yes(start <= 2006), f"§4: LINP introduced in {start}; the results quoted cover 2006-2008"
+
+
+@check
+def linp_years_to_2011(data):
+    start = a.year(a.timeline(data, "linp-first-stage")["date"])
+    latest = int(data[a.T5]["year"].max())
+    return Num.exact(
+        latest - start + 1
+    ), f"LINP from {start} to {latest} (Table 5's latest year) = {latest - start + 1} years"
