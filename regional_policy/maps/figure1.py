@@ -225,7 +225,14 @@ def _table1_frame(f1: pd.DataFrame, lang: str) -> pd.DataFrame:
     out["ripp_group"] = out["ripp_group"].map(lambda g: labels.t(f"ripp_short:{g}", lang))
     out["in_four"] = out["in_four"].map(lambda v: labels.t("yes" if v else "no", lang))
     out["confidence"] = out["confidence"].map(lambda c: labels.t(f"conf:{c}", lang))
-    out["note"] = out["note"].fillna("")
+    out["note"] = (f1["note"] if lang == "en" else f1["note_ko"]).fillna("")
+    if lang == "ko":  # the Korean edition shows the Korean names only (the English ones are the book's translation)
+        out = out.drop(columns=["industry_en"])
+    if lang == "ko" and (f1["note"].notna() & (f1["note_ko"].fillna("") == "")).any():
+        row = f1[f1["note"].notna() & (f1["note_ko"].fillna("") == "")].iloc[0]
+        raise ValueError(
+            f"figure1-strategic-industries.csv, {row['province']} item {row['order']}: note has no note_ko"
+        )
     return out.rename(
         columns={
             "unit": labels.t("col_unit", lang),
