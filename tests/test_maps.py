@@ -357,3 +357,17 @@ def test_sources_table_missing_korean_publisher_is_named(monkeypatch):
     monkeypatch.setattr(sources, "frame", broken)
     with pytest.raises(ValueError, match="sources.csv, key 'S2' part 1: publisher has no publisher_ko"):
         maps.sources_table(ch)
+
+
+def _english_runs(page: str) -> list[str]:
+    text = re.sub(r"<style.*?</style>|<code>.*?</code>|https?://\S+", " ", page, flags=re.S)
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", text))
+    return re.findall(r"[A-Za-z]{3,}(?:\s+[A-Za-z]{3,}){2,}", text)
+
+
+def test_figure1_table_in_korean_has_no_english_sentence():
+    ko = chapter("ko")
+    page = maps.figure1_table(ko).html()
+    assert _english_runs(page) == [] and "다섯 번째 항목으로 나옴" in page
+    assert "산업 (영문)" not in page and "Electronic information devices" not in page
+    assert "Electronic information devices" in maps.figure1_table(chapter("en")).html()
