@@ -371,3 +371,16 @@ def test_figure1_table_in_korean_has_no_english_sentence():
     assert _english_runs(page) == [] and "다섯 번째 항목으로 나옴" in page
     assert "산업 (영문)" not in page and "Electronic information devices" not in page
     assert "Electronic information devices" in maps.figure1_table(chapter("en")).html()
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_tile_items_fit_their_tiles(lang):
+    from regional_policy.maps import layout
+
+    spec = maps.figure1_tiles(chapter(lang)).chart.to_dict()
+    tiles = {v["province"]: v for v in spec["datasets"][spec["layer"][0]["data"]["name"]]}
+    for layer in spec["layer"][1:]:
+        for line in spec["datasets"][layer["data"]["name"]]:
+            tile = tiles[line["province"]]
+            assert line["x"] + layout.text_width(line["text"]) <= tile["x2"] + 1e-9, line["text"]
+            assert line["y"] <= tile["y2"], line["text"]
