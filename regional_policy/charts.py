@@ -461,6 +461,7 @@ def budget(ch: Chapter) -> Figure:
             )
         }
     )
+    desc = numbers.particles(desc)  # 은/는, 으로/로 ... after the amounts, as they are read
     data = parts.pivot_table(
         index=["level_label", "account_label"], columns="year", values="amount", aggfunc="sum", sort=False
     ).reset_index()

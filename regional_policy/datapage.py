@@ -118,6 +118,21 @@ def resources(ch: Chapter) -> Table:
     return Table("resources", styler)
 
 
+def _constraints(cons: dict, lang: str) -> str:
+    """A field's constraints; in Korean with Korean names (the values are the data's own codes)."""
+    if lang == "en":
+        return "; ".join(f"{k}: {v}" for k, v in cons.items())
+    parts = []
+    for k, v in cons.items():
+        name = labels.value("constraint", k, lang)
+        if k == "required":
+            parts.append(name if v else "")
+        else:
+            values = ", ".join(map(str, v)) if isinstance(v, list) else str(v)
+            parts.append(f"{name}: <code>{html.escape(values)}</code>")
+    return "; ".join(p for p in parts if p)
+
+
 def schema(ch: Chapter, resource: str) -> Table:
     """The fields of one resource: name, type, unit, description and constraints."""
     lang = ch.lang
@@ -127,11 +142,11 @@ def schema(ch: Chapter, resource: str) -> Table:
         cons = f.get("constraints", {})
         rows.append(
             {
-                "field": f["name"],
-                "type": f["type"],
-                "unit": f.get("unit", ""),
-                "description": _text(f, "description", lang),
-                "constraints": "; ".join(f"{k}: {v}" for k, v in cons.items()),
+                "field": f"<code>{html.escape(f['name'])}</code>",
+                "type": f"<code>{html.escape(f['type'])}</code>",
+                "unit": labels.value("unit", f["unit"], lang) if f.get("unit") and lang == "ko" else f.get("unit", ""),
+                "description": html.escape(_text(f, "description", lang)),
+                "constraints": _constraints(cons, lang),
             }
         )
     keys = ", ".join(res["schema"].get("primaryKey", []))

@@ -178,3 +178,20 @@ def test_each_pair_of_cells_cites_the_same_numbers(name, en, ko):
     allowed = next((v for (n, start), v in ALLOWED.items() if n == name and en.startswith(start)), set())
     only_en, only_ko = difference(en, ko, frozenset(allowed))
     assert not only_en and not only_ko, f"only in English: {sorted(only_en)}; only in Korean: {sorted(only_ko)}"
+
+
+def _bib_entries(path: Path) -> dict[str, str]:
+    text = path.read_text(encoding="utf-8")
+    return {m.group(1): m.group(2) for m in re.finditer(r"@\w+\{([^,]+),(.*?)\n\}", text, re.S)}
+
+
+def test_the_korean_bibliography_has_every_entry_in_korean_style():
+    en = _bib_entries(ROOT / "pages" / "references.bib")
+    ko = _bib_entries(ROOT / "pages" / "ko" / "references.bib")
+    assert set(ko) == set(en) and len(ko) == 13
+    for key, body in ko.items():
+        author = re.search(r"author\s*=\s*\{(.*)\},", body).group(1)
+        assert " and " not in author and "et al" not in author and "others" not in author, key
+        note = re.search(r"note\s*=\s*\{(.*)\}", body, re.S).group(1)
+        assert re.search(r"[가-힣]", note) and not re.search(r"\bthe full reference\b", note), key
+    assert "{{Kim 외}}" in ko["kimetal2007"] and "{{김동수·이두희·김계환}}" in ko["kim2011regional"]

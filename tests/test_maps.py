@@ -357,3 +357,30 @@ def test_sources_table_missing_korean_publisher_is_named(monkeypatch):
     monkeypatch.setattr(sources, "frame", broken)
     with pytest.raises(ValueError, match="sources.csv, key 'S2' part 1: publisher has no publisher_ko"):
         maps.sources_table(ch)
+
+
+def _english_runs(page: str) -> list[str]:
+    text = re.sub(r"<style.*?</style>|<code>.*?</code>|https?://\S+", " ", page, flags=re.S)
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", text))
+    return re.findall(r"[A-Za-z]{3,}(?:\s+[A-Za-z]{3,}){2,}", text)
+
+
+def test_figure1_table_in_korean_has_no_english_sentence():
+    ko = chapter("ko")
+    page = maps.figure1_table(ko).html()
+    assert _english_runs(page) == [] and "다섯 번째 항목으로 나옴" in page
+    assert "산업 (영문)" not in page and "Electronic information devices" not in page
+    assert "Electronic information devices" in maps.figure1_table(chapter("en")).html()
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_tile_items_fit_their_tiles(lang):
+    from regional_policy.maps import layout
+
+    spec = maps.figure1_tiles(chapter(lang)).chart.to_dict()
+    tiles = {v["province"]: v for v in spec["datasets"][spec["layer"][0]["data"]["name"]]}
+    for layer in spec["layer"][1:]:
+        for line in spec["datasets"][layer["data"]["name"]]:
+            tile = tiles[line["province"]]
+            assert line["x"] + layout.text_width(line["text"]) <= tile["x2"] + 1e-9, line["text"]
+            assert line["y"] <= tile["y2"], line["text"]

@@ -8,7 +8,7 @@ import pandas as pd
 from .. import geo, labels, style
 from ..display import Figure, Table
 from ..params import Chapter
-from .layout import MAP1, callouts
+from .layout import MAP1, _item_lines, callouts
 from .shared import (
     TILE_GAP,
     TILE_H,
@@ -176,18 +176,28 @@ def figure1_tiles(ch: Chapter) -> Figure:
             }
         )
         items = f1[f1["province"] == u["province"]].sort_values("order")
-        for i, (_, it) in enumerate(items.iterrows()):
-            lines.append(
-                {
-                    "province": u["province"],
-                    "kind": "item",
-                    "x": u["x"] + 8,
-                    "y": u["y"] + 36 + i * 13.5,
-                    "text": f"{it['marker']} {it['label']}",
-                    "confidence": it["confidence"],
-                    "side": "right",
-                }
-            )
+        # an item too wide for the tile wraps; the lines close up a little when a tile has many
+        wrapped = [
+            (it["confidence"], _item_lines(it["label"], it["marker"], "right", TILE_W - 8 - 6))
+            for _, it in items.iterrows()
+        ]
+        n = sum(len(item) for _, item in wrapped)
+        step = min(13.5, (TILE_H - 36 - 6) / max(1, n - 1))
+        i = 0
+        for confidence, item in wrapped:
+            for text, dx in item:
+                lines.append(
+                    {
+                        "province": u["province"],
+                        "kind": "item",
+                        "x": u["x"] + 8 + dx,
+                        "y": u["y"] + 36 + i * step,
+                        "text": text,
+                        "confidence": confidence,
+                        "side": "right",
+                    }
+                )
+                i += 1
     text = _text_layers(pd.DataFrame(lines), ch)
     width, height = 4 * TILE_W + 3 * TILE_GAP, 5 * TILE_H + 4 * TILE_GAP
     chart = alt.layer(tiles, *text).properties(width=width, height=height)
@@ -225,7 +235,14 @@ def _table1_frame(f1: pd.DataFrame, lang: str) -> pd.DataFrame:
     out["ripp_group"] = out["ripp_group"].map(lambda g: labels.t(f"ripp_short:{g}", lang))
     out["in_four"] = out["in_four"].map(lambda v: labels.t("yes" if v else "no", lang))
     out["confidence"] = out["confidence"].map(lambda c: labels.t(f"conf:{c}", lang))
-    out["note"] = out["note"].fillna("")
+    out["note"] = (f1["note"] if lang == "en" else f1["note_ko"]).fillna("")
+    if lang == "ko":  # the Korean edition shows the Korean names only (the English ones are the book's translation)
+        out = out.drop(columns=["industry_en"])
+    if lang == "ko" and (f1["note"].notna() & (f1["note_ko"].fillna("") == "")).any():
+        row = f1[f1["note"].notna() & (f1["note_ko"].fillna("") == "")].iloc[0]
+        raise ValueError(
+            f"figure1-strategic-industries.csv, {row['province']} item {row['order']}: note has no note_ko"
+        )
     return out.rename(
         columns={
             "unit": labels.t("col_unit", lang),
