@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
@@ -12,6 +13,11 @@ import pytest
 from bookbuild import downloads, exercises
 
 pytestmark = pytest.mark.build  # installs packages (from the pip cache or the registry) and executes notebooks
+CLEAN = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}  # nothing of this checkout
+
+
+def _run(cmd, **kw):
+    return subprocess.run(cmd, env=CLEAN, capture_output=True, text=True, **kw)
 
 
 @pytest.fixture(scope="module")
@@ -22,23 +28,20 @@ def bundle(tmp_path_factory):
     course = root / "course"
     subprocess.run([sys.executable, "-m", "venv", str(course / ".venv")], check=True)
     pip = [str(course / ".venv" / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-    subprocess.run([*pip, "-r", "requirements-runtime.txt"], cwd=course, check=True)
-    subprocess.run([*pip, "--no-deps", "-e", "."], cwd=course, check=True)  # as the README says
+    subprocess.run([*pip, "-r", "requirements-runtime.txt"], cwd=course, check=True, env=CLEAN)
+    subprocess.run([*pip, "--no-deps", "-e", "."], cwd=course, check=True, env=CLEAN)  # as the README says
     return course
 
 
 def test_the_bundle_installs_only_the_runtime_with_jupyterlab_and_myst(bundle):
     python = str(bundle / ".venv" / "bin" / "python")
-    listed = subprocess.run([python, "-m", "pip", "list", "--format=freeze"], capture_output=True, text=True).stdout
+    listed = _run([python, "-m", "pip", "list", "--format=freeze"]).stdout
     names = {line.split("==")[0].lower().replace("_", "-") for line in listed.splitlines()}
     assert {"jupyterlab", "jupyterlab-myst", "pandas", "altair", "papermill", "regional-policy"} <= names
     assert not names & {"sphinx", "jupyter-book", "playwright", "pytest", "bookbuild"}
-    ext = subprocess.run(
-        [str(bundle / ".venv" / "bin" / "jupyter"), "labextension", "list"], capture_output=True, text=True
-    )
-    assert "jupyterlab-myst" in ext.stdout + ext.stderr
-    shown = subprocess.run([python, "-c", "import regional_policy, sys; print(regional_policy.__file__)"],
-                           capture_output=True, text=True, cwd="/")  # fmt: skip
+    ext = _run([str(bundle / ".venv" / "bin" / "jupyter"), "labextension", "list"])
+    assert "jupyterlab-myst v" in ext.stdout + ext.stderr
+    shown = _run([python, "-c", "import regional_policy; print(regional_policy.__file__)"], cwd="/")
     assert shown.stdout.startswith(str(bundle / "regional_policy"))
 
 
@@ -50,7 +53,7 @@ def test_every_student_notebook_runs_blank_in_the_bundle(bundle):
     def run(nb):
         out = bundle / "out" / nb.parent.name / nb.name
         out.parent.mkdir(parents=True, exist_ok=True)
-        done = subprocess.run([papermill, "--cwd", str(nb.parent), str(nb), str(out)], capture_output=True, text=True)
+        done = _run([papermill, "--cwd", str(nb.parent), str(nb), str(out)])
         return nb, done.returncode, done.stderr[-600:], out
 
     with ThreadPoolExecutor(max_workers=2) as pool:
@@ -61,3 +64,13 @@ def test_every_student_notebook_runs_blank_in_the_bundle(bundle):
     assert "Exercise 3.1: no answer yet" in text
     text = (bundle / "out" / "ko" / "03-systematizing-phase.ipynb").read_text(encoding="utf-8")
     assert "연습문제 3.1: 아직 답이 없다" in text
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the lock pairs JupyterLab 4.6.6 (@jupyter/ydoc 4) with jupyterlab-myst 2.7.0 (needs ydoc 3): Lab marks the "
+    "extension incompatible and does not load it; re-lock with a JupyterLab that bundles ydoc 3, then drop this mark",
+)
+def test_jupyterlab_loads_the_myst_extension(bundle):
+    ext = _run([str(bundle / ".venv" / "bin" / "jupyter"), "labextension", "list"])
+    assert "is not compatible" not in ext.stdout + ext.stderr, ext.stdout + ext.stderr
