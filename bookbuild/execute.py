@@ -150,6 +150,7 @@ def _worker_start() -> None:
 
     from . import kernels
 
+    kernels.die_with_parent()  # an interrupted build leaves no worker behind
     kernels.CURRENT["zygote"] = zygote = kernels.Zygote(NOTEBOOKS)
     atexit.register(zygote.close)
 

@@ -42,6 +42,17 @@ PRELOAD = (
 )
 
 
+def die_with_parent(sig: int = signal.SIGKILL) -> None:
+    """Ask Linux to send ``sig`` to this process when its parent dies (PR_SET_PDEATHSIG), so that an interrupted
+    build leaves no worker, zygote or kernel behind."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(sig))
+    except (OSError, AttributeError):  # not Linux: the pipes still end them
+        pass
+
+
 class PidProcess:
     """The little of :class:`subprocess.Popen` that jupyter_client uses, for a kernel forked by the zygote."""
 
@@ -141,6 +152,7 @@ def _kernel(request: dict) -> None:
     import importlib.util
 
     os.setsid()
+    die_with_parent()
     for sig in (signal.SIGCHLD, signal.SIGTERM, signal.SIGPIPE):
         signal.signal(sig, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -198,6 +210,15 @@ def serve(read_fd: int, write_fd: int) -> None:
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # finished kernels are reaped automatically
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the worker decides; it closes the pipe to stop us
     children: list[int] = []
+
+    def stop(signum, frame):
+        for pid in children:
+            with contextlib.suppress(OSError):
+                os.killpg(pid, signal.SIGKILL)
+        os._exit(1)
+
+    signal.signal(signal.SIGTERM, stop)
+    die_with_parent(signal.SIGTERM)
     with os.fdopen(read_fd, "r", encoding="utf-8") as requests, os.fdopen(write_fd, "w", encoding="utf-8") as replies:
         for line in requests:
             request = json.loads(line)
