@@ -23,9 +23,8 @@ import sys
 import time
 
 from regional_policy.datapackage import DataError
-from regional_policy.loader import load
 from regional_policy.params import DEFAULTS, LANGS, ParameterError, Parameters
-from regional_policy.paths import BUILD, NOTEBOOKS
+from regional_policy.paths import NOTEBOOKS
 
 from .execute import (  # noqa: F401 - the public names of the build, imported from here by tests and tools
     META_KEY,
@@ -42,26 +41,16 @@ from .execute import (  # noqa: F401 - the public names of the build, imported f
     sanitize,
     source_hash,
     tasks,
+    validate_data,
 )
 from .site import VOLATILE_HTML, assemble_pages, html, site_hash  # noqa: F401
 
-VALIDATED_STAMP = BUILD / ".validated"  # the deps.basis() of the last data package that loaded without error
-
 
 def validate(params: Parameters) -> None:
-    """Raise DataError, ParameterError or ValueError (labels) before anything is written.
-
-    The data checks are a function of :func:`.deps.basis` (the data's bytes, the package's code, the requirements):
-    a basis that passed them before is not checked again."""
+    """Raise DataError, ParameterError or ValueError (labels) before anything is written."""
     from regional_policy import labels
 
-    from .deps import basis
-
-    current = basis()
-    if not (VALIDATED_STAMP.exists() and VALIDATED_STAMP.read_text() == current):
-        load()
-        BUILD.mkdir(exist_ok=True)
-        VALIDATED_STAMP.write_text(current)
+    validate_data()
     labels.table()
     Parameters(**vars(params))
 

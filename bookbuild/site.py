@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import regional_policy
@@ -154,7 +155,9 @@ def html(strict: bool = True, langs: tuple[str, ...] = LANGS, force: bool = Fals
     if not force and final.exists() and all(old.get(k) == v for k, v in hashes.items()):
         print("  site up to date", flush=True)
         return final
-    built = {lang: _build_one(lang, strict) for lang in langs}  # raises before anything is replaced
+    # the editions are compiled at the same time (one Sphinx process each); raises before anything is replaced
+    with ThreadPoolExecutor(max_workers=len(langs)) as pool:
+        built = dict(zip(langs, pool.map(lambda lang: _build_one(lang, strict), langs)))
     BUILD.mkdir(exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".html-", dir=BUILD))
     try:
