@@ -24,9 +24,12 @@ CACHE = ROOT / ".cache" / "ledger"
 
 
 def key(data: Data) -> str:
-    """A hash of what the ledger is computed from: every table's values, the descriptor, the package code loaded."""
+    """A hash of what the ledger is computed from: every table's values, the descriptor, the package code loaded,
+    the pinned requirements."""
     h = hashlib.sha256(json.dumps(data.descriptor, sort_keys=True).encode())
     h.update(pd.__version__.encode())
+    requirements = ROOT / "requirements.txt"  # the libraries the claims are computed with
+    h.update(requirements.read_bytes() if requirements.exists() else b"")
     with reads.quietly():
         for name in sorted(data):
             frame = data[name]
