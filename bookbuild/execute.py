@@ -148,11 +148,11 @@ def sanitize(path: Path, task: Task, inputs: str) -> None:
 VALIDATED_STAMP = BUILD / ".validated"  # the deps.basis() of the last data package that loaded without error
 
 
-def validate_data() -> None:
+def validate_data(force: bool = False) -> None:
     """Load the data package, raising DataError on any problem, unless the same data with the same code (the same
-    :func:`.deps.basis`) passed before."""
+    :func:`.deps.basis`) passed before (``force``: check it all the same)."""
     current = deps.basis()
-    if not (VALIDATED_STAMP.exists() and VALIDATED_STAMP.read_text() == current):
+    if force or not (VALIDATED_STAMP.exists() and VALIDATED_STAMP.read_text() == current):
         load()
         BUILD.mkdir(exist_ok=True)
         VALIDATED_STAMP.write_text(current)

@@ -46,11 +46,11 @@ from .execute import (  # noqa: F401 - the public names of the build, imported f
 from .site import VOLATILE_HTML, assemble_pages, html, site_hash  # noqa: F401
 
 
-def validate(params: Parameters) -> None:
+def validate(params: Parameters, force: bool = False) -> None:
     """Raise DataError, ParameterError or ValueError (labels) before anything is written."""
     from regional_policy import labels
 
-    validate_data()
+    validate_data(force)
     labels.table()
     Parameters(**vars(params))
 
@@ -69,8 +69,8 @@ def main(argv: list[str] | None = None) -> int:
         langs = LANGS if args.lang is None else (args.lang,)
         editions = [Parameters(lang=lang, errata=args.errata, highlight=args.highlight) for lang in langs]
         if args.step in ("validate", "execute", "all"):
-            for params in editions:
-                validate(params)
+            for n, params in enumerate(editions):
+                validate(params, force=args.force and n == 0)
             print("data package and parameters are valid", flush=True)
         if args.step in ("execute", "all"):
             if not chapters():
