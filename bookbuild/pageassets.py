@@ -38,7 +38,7 @@ def _page_assets(app, pagename, templatename, context, doctree):
     charts = "rp-vega" in (context.get("body") or "")
     kept = []
     for script in scripts:
-        name = getattr(script, "filename", str(script)).split("?")[0]
+        name = (getattr(script, "filename", None) or "").split("?")[0]  # None: an inline script
         if name.endswith(CHART_SCRIPTS) and not charts:
             continue
         elif name.endswith(DEFERRED):

@@ -15,7 +15,7 @@ SCRIPTS = ["_static/doctools.js", "_static/vendor/vega-bundle.js", "_static/char
 
 def _context(body: str) -> dict:
     return {
-        "script_files": [_JavaScript(s) for s in SCRIPTS],
+        "script_files": [_JavaScript(s) for s in SCRIPTS] + [_JavaScript(None, body="var x = 1;")],  # + inline
         "body": body,
         "title": "3. The <em>systematizing</em> phase",
     }
@@ -30,7 +30,7 @@ def test_a_page_with_a_chart_loads_vega_deferred_and_has_a_description(lang):
     context = _context('<div class="rp-vega" id="x-view"></div>')
     pageassets._page_assets(_app(lang), "book/03", "page.html", context, None)
     scripts = {s.filename: s.attributes for s in context["script_files"]}
-    assert list(scripts) == SCRIPTS
+    assert list(scripts) == [*SCRIPTS, None]
     assert scripts["_static/vendor/vega-bundle.js"].get("defer") == "defer"
     assert scripts["_static/charts.js"].get("defer") == "defer" and scripts["_static/ledger.js"].get("defer") == "defer"
     assert "defer" not in scripts["_static/doctools.js"]
@@ -42,7 +42,7 @@ def test_a_page_with_a_chart_loads_vega_deferred_and_has_a_description(lang):
 def test_a_page_without_a_chart_loads_no_vega():
     context = _context("<p>Glossary</p>")
     pageassets._page_assets(_app("en"), "glossary", "page.html", context, None)
-    assert [s.filename for s in context["script_files"]] == ["_static/doctools.js", "_static/ledger.js"]
+    assert [s.filename for s in context["script_files"]] == ["_static/doctools.js", "_static/ledger.js", None]
 
 
 def test_the_icon_script_has_the_icons_asked_for_and_no_other():
