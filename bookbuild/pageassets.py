@@ -20,6 +20,9 @@ from pathlib import Path
 FONTAWESOME = "scripts/fontawesome.js"
 CHART_SCRIPTS = ("vendor/vega-bundle.js", "charts.js")
 DEFERRED = (*CHART_SCRIPTS, "ledger.js")
+# The theme's stylesheet would also draw each icon from the Font Awesome web font (a ::before glyph, 156 KB of font):
+# the icon script draws them, so the glyph is switched off before the first paint and the font is never fetched.
+NO_ICON_FONT = ".fa-solid::before,.fa-regular::before,.fa-brands::before{content:none!important}"
 _ICON = re.compile(r'(?:"([a-z0-9-]+)"|\b([a-z0-9]+)):\[(\d+),(\d+),\[[^\]]*\],"[0-9a-f]+",("(?:[^"\\]|\\.)*")\]')
 _USED = re.compile(r'class="[^"]*\bfa-(?:solid|regular|brands)\b[^"]*"')
 
@@ -50,7 +53,11 @@ def _page_assets(app, pagename, templatename, context, doctree):
 
     title = re.sub(r"<[^>]+>", "", context.get("title") or "")
     text = html.unescape(title).strip() + " - " + labels.t("meta_description", app.config.rp_lang)
-    context["metatags"] = context.get("metatags", "") + f'\n<meta name="description" content="{html.escape(text)}" />'
+    context["metatags"] = (
+        context.get("metatags", "")
+        + f'\n<meta name="description" content="{html.escape(text)}" />'
+        + f"\n<style>{NO_ICON_FONT}</style>"
+    )
 
 
 def _fontawesome_source() -> Path:

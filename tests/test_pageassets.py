@@ -37,6 +37,7 @@ def test_a_page_with_a_chart_loads_vega_deferred_and_has_a_description(lang):
     description = re.search(r'<meta name="description" content="([^"]+)" />', context["metatags"]).group(1)
     assert description.startswith("3. The systematizing phase - ")
     assert ("recomputed" in description) if lang == "en" else ("다시 계산" in description)
+    assert "<style>.fa-solid::before" in context["metatags"]  # no icon web font: the icon script draws them
 
 
 def test_a_page_without_a_chart_loads_no_vega():
