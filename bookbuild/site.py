@@ -139,13 +139,27 @@ def _build_one(lang: str, strict: bool) -> Path:
     return work / "_build" / "html"
 
 
+def _vega_bundle() -> None:
+    """Write the Vega bundle unless it was written by the same vl-convert version: drawing it costs seconds, and
+    it is a function of that version alone."""
+    from importlib.metadata import version
+
+    from .assets import BUNDLE, write_bundle
+
+    stamp = BUILD / ".vega-bundle.version"
+    current = version("vl-convert-python")
+    if BUNDLE.exists() and stamp.exists() and stamp.read_text() == current:
+        return
+    write_bundle()
+    BUILD.mkdir(exist_ok=True)
+    stamp.write_text(current)
+
+
 def html(strict: bool = True, langs: tuple[str, ...] = LANGS, force: bool = False) -> Path:
     """Compile the editions and swap them into ``_build/html`` (English) and ``_build/html/ko``."""
     from regional_policy.geo import write as write_boundaries
 
-    from .assets import write_bundle
-
-    write_bundle()
+    _vega_bundle()
     assemble_pages()
     write_boundaries()  # the maps' geometry, if the boundaries are available (never committed)
     final = BUILD / "html"
