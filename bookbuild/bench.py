@@ -122,7 +122,6 @@ def jupyter_book_baseline(copy: Path, runs: int) -> float:
     import papermill.parameterize
     import yaml
 
-    sys.path.insert(0, str(copy))
     base = copy / "_jb_baseline"
     shutil.rmtree(base, ignore_errors=True)
     base.mkdir()
