@@ -21,10 +21,13 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
+import uuid
 from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager
+from traitlets import default
 
 # Imported once by the zygote; every kernel inherits them already imported. Not regional_policy.
 PRELOAD = (
@@ -131,7 +134,18 @@ CURRENT: dict = {"zygote": None, "record": None}
 
 
 class ForkKernelManager(AsyncKernelManager):
-    """A kernel manager whose kernels are forked from the worker's zygote instead of launched."""
+    """A kernel manager whose kernels are forked from the worker's zygote instead of launched.
+
+    Kernels talk over Unix sockets in the temporary folder (``ipc``), not TCP ports: kernels started at the same
+    time by two workers cannot pick the same port."""
+
+    @default("transport")
+    def _transport_default(self):
+        return "ipc"
+
+    @default("ip")
+    def _ip_default(self):
+        return os.path.join(tempfile.gettempdir(), f"rp-kernel-{uuid.uuid4().hex[:16]}")
 
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
         zygote: Zygote = CURRENT["zygote"]
