@@ -19,17 +19,42 @@ CHROME = "/usr/bin/chromium"
 CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
-class Server:
-    """The built site on a free port of 127.0.0.1, uncompressed (python http.server)."""
+COMPRESSIBLE = (".html", ".js", ".css", ".json", ".svg", ".geojson", ".txt", ".map")
 
-    def __init__(self, site: Path):
+
+class Server:
+    """The built site on a free port of 127.0.0.1 (python http.server); ``gzip=True`` compresses text files for
+    clients that accept it, as a web host would."""
+
+    def __init__(self, site: Path, gzip: bool = False):
+        import gzip as gz
         import http.server
+        import io
+        import mimetypes
         import threading
         from functools import partial
 
-        handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-        handler.log_message = lambda *a: None
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        cache: dict[str, bytes] = {}
+
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def send_head(self):
+                path = self.translate_path(self.path)
+                accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+                if not (gzip and accepts and path.endswith(COMPRESSIBLE) and os.path.isfile(path)):
+                    return super().send_head()
+                if path not in cache:
+                    cache[path] = gz.compress(Path(path).read_bytes(), 6, mtime=0)
+                self.send_response(200)
+                self.send_header("Content-Type", mimetypes.guess_type(path)[0] or "application/octet-stream")
+                self.send_header("Content-Encoding", "gzip")
+                self.send_header("Content-Length", str(len(cache[path])))
+                self.end_headers()
+                return io.BytesIO(cache[path])
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(Handler, directory=str(site)))
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         self.base = f"http://127.0.0.1:{self.server.server_port}/"
 

@@ -76,9 +76,9 @@ class Current:
 
     def ledger(self) -> pd.DataFrame:
         if self._ledger is None:
-            from regional_policy import claims
+            from regional_policy import memo
 
-            self._ledger = claims.ledger(self.data).set_index("id", drop=False)
+            self._ledger = memo.ledger(self.data).set_index("id", drop=False)
         return self._ledger
 
     def _compute(self, key: str) -> str:
@@ -117,6 +117,8 @@ def keys(record: dict) -> list[str]:
         path = Path(name).resolve()
         if not name or not path.is_relative_to(root) or "__pycache__" in path.parts:
             continue
+        if path.is_relative_to(root / ".cache" / "ledger"):
+            continue  # a memo of the ledger (regional_policy.memo): the rows shown are the dependency
         if path == DATAPACKAGE.resolve():
             out.add("descriptor:")
         elif path.parent == DATA.resolve() and path.suffix == ".csv":

@@ -19,9 +19,9 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
-from regional_policy.loader import VALIDATED, digest
+from regional_policy.loader import VALIDATED, digest, load
 from regional_policy.params import Parameters
-from regional_policy.paths import BOOK, NOTEBOOKS, ROOT
+from regional_policy.paths import BOOK, BUILD, NOTEBOOKS, ROOT
 
 from . import deps, svgserver
 
@@ -145,11 +145,25 @@ def sanitize(path: Path, task: Task, inputs: str) -> None:
     path.write_text(json.dumps(nb, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
+VALIDATED_STAMP = BUILD / ".validated"  # the deps.basis() of the last data package that loaded without error
+
+
+def validate_data(force: bool = False) -> None:
+    """Load the data package, raising DataError on any problem, unless the same data with the same code (the same
+    :func:`.deps.basis`) passed before (``force``: check it all the same)."""
+    current = deps.basis()
+    if force or not (VALIDATED_STAMP.exists() and VALIDATED_STAMP.read_text() == current):
+        load()
+        BUILD.mkdir(exist_ok=True)
+        VALIDATED_STAMP.write_text(current)
+
+
 def _worker_start() -> None:
     import atexit
 
     from . import kernels
 
+    kernels.die_with_parent()  # an interrupted build leaves no worker behind
     kernels.CURRENT["zygote"] = zygote = kernels.Zygote(NOTEBOOKS)
     atexit.register(zygote.close)
 
@@ -197,6 +211,7 @@ def run(editions: list[tuple[Parameters, Path | None]], jobs: int | None = None,
 
     The data must be valid (:func:`bookbuild.pipeline.validate`). Raises :class:`BuildError` and leaves
     every edition's folder as it was when any notebook fails."""
+    validate_data()
     current = deps.Current()  # loads the data only if a dependency needs checking by value
     todo, manifests = [], {}
     for params, out in editions:

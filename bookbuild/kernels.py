@@ -21,10 +21,13 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
+import uuid
 from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager
+from traitlets import default
 
 # Imported once by the zygote; every kernel inherits them already imported. Not regional_policy.
 PRELOAD = (
@@ -40,6 +43,17 @@ PRELOAD = (
     "shapely.geometry",
     "shapely.ops",
 )
+
+
+def die_with_parent(sig: int = signal.SIGKILL) -> None:
+    """Ask Linux to send ``sig`` to this process when its parent dies (PR_SET_PDEATHSIG), so that an interrupted
+    build leaves no worker, zygote or kernel behind."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(sig))
+    except (OSError, AttributeError):  # not Linux: the pipes still end them
+        pass
 
 
 class PidProcess:
@@ -120,7 +134,18 @@ CURRENT: dict = {"zygote": None, "record": None}
 
 
 class ForkKernelManager(AsyncKernelManager):
-    """A kernel manager whose kernels are forked from the worker's zygote instead of launched."""
+    """A kernel manager whose kernels are forked from the worker's zygote instead of launched.
+
+    Kernels talk over Unix sockets in the temporary folder (``ipc``), not TCP ports: kernels started at the same
+    time by two workers cannot pick the same port."""
+
+    @default("transport")
+    def _transport_default(self):
+        return "ipc"
+
+    @default("ip")
+    def _ip_default(self):
+        return os.path.join(tempfile.gettempdir(), f"rp-kernel-{uuid.uuid4().hex[:16]}")
 
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
         zygote: Zygote = CURRENT["zygote"]
@@ -141,6 +166,7 @@ def _kernel(request: dict) -> None:
     import importlib.util
 
     os.setsid()
+    die_with_parent()
     for sig in (signal.SIGCHLD, signal.SIGTERM, signal.SIGPIPE):
         signal.signal(sig, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -198,6 +224,15 @@ def serve(read_fd: int, write_fd: int) -> None:
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # finished kernels are reaped automatically
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the worker decides; it closes the pipe to stop us
     children: list[int] = []
+
+    def stop(signum, frame):
+        for pid in children:
+            with contextlib.suppress(OSError):
+                os.killpg(pid, signal.SIGKILL)
+        os._exit(1)
+
+    signal.signal(signal.SIGTERM, stop)
+    die_with_parent(signal.SIGTERM)
     with os.fdopen(read_fd, "r", encoding="utf-8") as requests, os.fdopen(write_fd, "w", encoding="utf-8") as replies:
         for line in requests:
             request = json.loads(line)

@@ -23,9 +23,8 @@ import sys
 import time
 
 from regional_policy.datapackage import DataError
-from regional_policy.loader import load
 from regional_policy.params import DEFAULTS, LANGS, ParameterError, Parameters
-from regional_policy.paths import BUILD, NOTEBOOKS
+from regional_policy.paths import NOTEBOOKS
 
 from .execute import (  # noqa: F401 - the public names of the build, imported from here by tests and tools
     META_KEY,
@@ -42,26 +41,16 @@ from .execute import (  # noqa: F401 - the public names of the build, imported f
     sanitize,
     source_hash,
     tasks,
+    validate_data,
 )
 from .site import VOLATILE_HTML, assemble_pages, html, site_hash  # noqa: F401
 
-VALIDATED_STAMP = BUILD / ".validated"  # the deps.basis() of the last data package that loaded without error
 
-
-def validate(params: Parameters) -> None:
-    """Raise DataError, ParameterError or ValueError (labels) before anything is written.
-
-    The data checks are a function of :func:`.deps.basis` (the data's bytes, the package's code, the requirements):
-    a basis that passed them before is not checked again."""
+def validate(params: Parameters, force: bool = False) -> None:
+    """Raise DataError, ParameterError or ValueError (labels) before anything is written."""
     from regional_policy import labels
 
-    from .deps import basis
-
-    current = basis()
-    if not (VALIDATED_STAMP.exists() and VALIDATED_STAMP.read_text() == current):
-        load()
-        BUILD.mkdir(exist_ok=True)
-        VALIDATED_STAMP.write_text(current)
+    validate_data(force)
     labels.table()
     Parameters(**vars(params))
 
@@ -80,8 +69,8 @@ def main(argv: list[str] | None = None) -> int:
         langs = LANGS if args.lang is None else (args.lang,)
         editions = [Parameters(lang=lang, errata=args.errata, highlight=args.highlight) for lang in langs]
         if args.step in ("validate", "execute", "all"):
-            for params in editions:
-                validate(params)
+            for n, params in enumerate(editions):
+                validate(params, force=args.force and n == 0)
             print("data package and parameters are valid", flush=True)
         if args.step in ("execute", "all"):
             if not chapters():

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import regional_policy
@@ -140,13 +141,27 @@ def _build_one(lang: str, strict: bool) -> Path:
     return work / "_build" / "html"
 
 
+def _vega_bundle() -> None:
+    """Write the Vega bundle unless it was written by the same vl-convert version: drawing it costs seconds, and
+    it is a function of that version alone."""
+    from importlib.metadata import version
+
+    from .assets import BUNDLE, write_bundle
+
+    stamp = BUILD / ".vega-bundle.version"
+    current = version("vl-convert-python")
+    if BUNDLE.exists() and stamp.exists() and stamp.read_text() == current:
+        return
+    write_bundle()
+    BUILD.mkdir(exist_ok=True)
+    stamp.write_text(current)
+
+
 def html(strict: bool = True, langs: tuple[str, ...] = LANGS, force: bool = False) -> Path:
     """Compile the editions and swap them into ``_build/html`` (English) and ``_build/html/ko``."""
     from regional_policy.geo import write as write_boundaries
 
-    from .assets import write_bundle
-
-    write_bundle()
+    _vega_bundle()
     assemble_pages()
     write_boundaries()  # the maps' geometry, if the boundaries are available (never committed)
     final = BUILD / "html"
@@ -156,7 +171,9 @@ def html(strict: bool = True, langs: tuple[str, ...] = LANGS, force: bool = Fals
     if not force and final.exists() and all(old.get(k) == v for k, v in hashes.items()):
         print("  site up to date", flush=True)
         return final
-    built = {lang: _build_one(lang, strict) for lang in langs}  # raises before anything is replaced
+    # the editions are compiled at the same time (one Sphinx process each); raises before anything is replaced
+    with ThreadPoolExecutor(max_workers=len(langs)) as pool:
+        built = dict(zip(langs, pool.map(lambda lang: _build_one(lang, strict), langs)))
     BUILD.mkdir(exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".html-", dir=BUILD))
     try:

@@ -141,4 +141,7 @@ def setup(app):
     app.connect("html-page-context", _download_links, priority=900)
     app.connect("html-page-context", _bibliography_roles, priority=900)
     app.connect("html-page-context", _fill_provenance, priority=900)
+    from . import pageassets
+
+    pageassets.setup(app)  # scripts only where needed and deferred, the icons used, a meta description
     return {"parallel_read_safe": True, "parallel_write_safe": True}

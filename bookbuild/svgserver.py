@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import socketserver
 import subprocess
 import sys
@@ -42,6 +43,10 @@ class _Handler(socketserver.StreamRequestHandler):
 
 def serve(path: str) -> None:
     import vl_convert as vlc
+
+    from .kernels import die_with_parent
+
+    die_with_parent(signal.SIGTERM)
 
     vlc.vegalite_to_svg({"mark": "point"})  # start the engine before the first request
     with socketserver.ThreadingUnixStreamServer(path, _Handler) as server:

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from . import claims, labels, reads
+from . import labels, memo, reads
 from .datapackage import Data
 from .params import Chapter
 
@@ -36,7 +36,7 @@ def ledger_of(data: Data) -> pd.DataFrame:
     if key not in _CACHE:
         _CACHE.clear()
         with reads.quietly():
-            _CACHE[key] = claims.ledger(data)
+            _CACHE[key] = memo.ledger(data)  # claims.ledger(data), computed once per content
     return _CACHE[key]
 
 
