@@ -284,10 +284,17 @@ def run(editions: list[tuple[Parameters, Path | None]], jobs: int | None = None,
                 deps.write_manifest(root, manifest)
 
 
+def validate(params: Parameters, force: bool = False) -> None:
+    """Raise DataError, ParameterError or ValueError (labels) before anything is written."""
+    from regional_policy import labels
+
+    validate_data(force)
+    labels.table()
+    Parameters(**vars(params))
+
+
 def execute(params: Parameters, jobs: int | None = None, out: Path | None = None, force: bool = False) -> list[Path]:
     """Execute the notebooks of an edition whose inputs changed; return all its executed notebooks."""
-    from .pipeline import validate
-
     validate(params)
     if not chapters():
         raise BuildError(f"no chapter notebooks in {NOTEBOOKS}")

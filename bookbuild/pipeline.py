@@ -41,18 +41,10 @@ from .execute import (  # noqa: F401 - the public names of the build, imported f
     sanitize,
     source_hash,
     tasks,
+    validate,
     validate_data,
 )
 from .site import VOLATILE_HTML, assemble_pages, html, site_hash  # noqa: F401
-
-
-def validate(params: Parameters, force: bool = False) -> None:
-    """Raise DataError, ParameterError or ValueError (labels) before anything is written."""
-    from regional_policy import labels
-
-    validate_data(force)
-    labels.table()
-    Parameters(**vars(params))
 
 
 def main(argv: list[str] | None = None) -> int:

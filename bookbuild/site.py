@@ -47,7 +47,9 @@ def _site_config(lang: str, work: Path) -> tuple[Path, Path, Path]:
     yaml = _yaml()
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     config["title"] = labels.t("book_title", lang)
-    config["bibtex_bibfiles"] = ["references.bib"]  # the Korean edition's (pages/ko/references.bib): 외, ·, Korean notes
+    config["bibtex_bibfiles"] = [
+        "references.bib"
+    ]  # the Korean edition's (pages/ko/references.bib): 외, ·, Korean notes
     config["exclude_patterns"] = [".execute-*", "**/.ipynb_checkpoints"]
     sphinx = config.setdefault("sphinx", {}).setdefault("config", {})
     sphinx["language"] = lang
