@@ -38,7 +38,10 @@ def other_edition_url(pagename: str, lang: str) -> str:
     return posixpath.relpath(there, posixpath.dirname(here) or ".")
 
 
-def commit() -> str:
+def commit(lang: str = "en") -> str:
+    """The commit the site was built from, and whether the work tree differed from it, in the edition's language."""
+    from regional_policy import labels
+
     try:
         head = subprocess.run(
             ["git", "rev-parse", "--short=12", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
@@ -51,8 +54,8 @@ def commit() -> str:
             check=True,
         ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
-        return "unknown (not a git checkout)"
-    return head + (" (with uncommitted changes)" if dirty else "")
+        return labels.t("commit_unknown", lang)
+    return head + (f" ({labels.t('commit_dirty', lang)})" if dirty else "")
 
 
 def _drop_thebe(app, pagename, templatename, context, doctree):
@@ -73,7 +76,7 @@ def _fill_provenance(app, pagename, templatename, context, doctree):
     source = "profile" if "profiles/" in pagename else pagename.split("/")[-1]
     notebook = f"<code>notebooks/{source}.ipynb</code>"
     body = body.replace(NOTEBOOK_SLOT, f'<span class="rp-notebook">{notebook}</span>').replace(
-        COMMIT_SLOT, f'<span class="rp-commit"><code>{commit()}</code></span>'
+        COMMIT_SLOT, f'<span class="rp-commit"><code>{commit(app.config.rp_lang)}</code></span>'
     )
     # links to the report are written relative to a chapter; a profile sits one folder deeper
     report = ("book/" if app.config.rp_lang == "en" else "") + REPORT_PAGE
