@@ -7,6 +7,7 @@ import html
 import pandas as pd
 
 from . import consistency, labels, numbers, reads
+from .claims import korean as claims_korean
 from .display import Table
 from .params import Chapter
 from .provenance import ledger_of
@@ -70,6 +71,9 @@ def checks(ch: Chapter, resource: str, name: str) -> Table:
     frame = frame[["what", "printed", "recomputed", "interval", "status", "arithmetic"]]
     for col in ("printed", "recomputed"):  # separators, and no spurious ".00"
         frame[col] = [_number(v) for v in frame[col]]
+    if lang == "ko":  # ranges with a tilde, arithmetic with Korean words
+        frame["interval"] = [str(v).replace(" .. ", "~") for v in frame["interval"]]
+        frame["arithmetic"] = [claims_korean.arithmetic(str(v)) for v in frame["arithmetic"]]
     frame = frame.rename(columns={c: labels.t(f"check_{c}", lang) for c in frame.columns})
     status_col = labels.t("check_status", lang)
     styler = (
