@@ -172,10 +172,14 @@ class Embed:
         return {"text/html": text, VEGALITE_MIME: self.chart.to_dict(), "text/plain": repr(self)}
 
 
+EDITION = {"lang": "en"}  # set by params.start: the language of the chapter being run
+
+
 def embed(chart: alt.TopLevelMixin, name: str, description: str | None = None) -> Embed:
     """Show ``chart`` in a notebook and in the book, drawn by the shipped Vega bundle.
 
-    Without a description, one is made from the chart's mark and encoded fields.
+    Without a description, one is made from the chart's mark and encoded fields, in the language of the
+    chapter being run (:data:`EDITION`, set by :func:`.params.start`).
     """
     if description is None:
         spec = chart.to_dict()
@@ -186,5 +190,10 @@ def embed(chart: alt.TopLevelMixin, name: str, description: str | None = None) -
         ]
         mark = spec.get("mark", {})
         mark = mark.get("type") if isinstance(mark, dict) else mark
-        description = f"A {mark} chart ({'; '.join(fields)}) drawn by the solution of {name.removesuffix('-chart')}."
+        lang = EDITION["lang"]
+        description = labels.t("solution_chart_desc", lang).format(
+            mark=labels.value("mark", mark, lang),
+            fields="; ".join(fields),
+            exercise=name.removeprefix("ex-").removesuffix("-chart").replace("-", "."),
+        )
     return Embed(chart, name, description)

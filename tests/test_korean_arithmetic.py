@@ -62,3 +62,23 @@ def test_a_bad_rule_is_an_error_naming_its_line(tmp_path, monkeypatch):
             korean.arithmetic("Table 2")
     finally:
         korean.rules.cache_clear()
+
+
+def test_a_solution_chart_without_description_is_described_in_the_chapters_language():
+    import altair as alt
+    import pandas as pd
+
+    from regional_policy import display
+
+    chart = (
+        alt.Chart(pd.DataFrame({"year": [1970], "difference": [-0.2]})).mark_bar().encode(x="year:N", y="difference")
+    )
+    try:
+        display.EDITION["lang"] = "ko"
+        ko = display.embed(chart, "ex-2-4-chart").description
+        display.EDITION["lang"] = "en"
+        en = display.embed(chart, "ex-2-4-chart").description
+    finally:
+        display.EDITION["lang"] = "en"
+    assert ko == "연습문제 2.4의 풀이가 그린 막대 차트(x: year; y: difference)."
+    assert en == "A bar chart (x: year; y: difference) drawn by the solution of exercise 2.4."
