@@ -18,6 +18,8 @@ from .params import Chapter
 from .provenance import footer
 from .tables import RSIP, T2, T3, T4, T5
 
+KO_TITLE_WRAP = 24  # characters per line of a Korean title that is wider than its plot
+
 
 def _amount(value: float, unit: str, lang: str, decimals: int = 1) -> str:
     """A number for a chart description: as printed in English (the unit is in the sentence), Korean style in Korean."""
@@ -528,5 +530,13 @@ def rsip_growth(ch: Chapter) -> Figure:
         }
     )
     return Figure(
-        "chart-4-2", "4.2", title, desc, style.finish(chart, title, desc), data, lang, footer(ch, RSIP, (RSIP,))
+        "chart-4-2",
+        "4.2",
+        title,
+        desc,
+        # the Korean title is wider than the 320-pixel plot: two lines
+        style.finish(chart, title, desc, wrap=KO_TITLE_WRAP if lang == "ko" else None),
+        data,
+        lang,
+        footer(ch, RSIP, (RSIP,)),
     )
