@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 
@@ -194,6 +195,19 @@ def errata(ch: Chapter) -> Table:
     frame["status"] = [labels.value("erratum_status", s, ch.lang) for s in frame["status"]]
     ledger = ledger_of(ch.printed).set_index("id")
     frame["interval"] = [ledger.loc[i, "interval"] if i in ledger.index else "" for i in frame["ledger_id"]]
+    if ko:  # the paper's English words marked as English; sections, ranges and confidence in Korean
+        from .report import section_name
+
+        frame["printed"] = [
+            f'<span lang="en">{html.escape(str(v))}</span>'
+            if re.search("[A-Za-z]{2,}", str(v))
+            else html.escape(str(v))
+            for v in frame["printed"]
+        ]
+        frame["resource"] = [f"<code>{html.escape(str(v))}</code>" for v in frame["resource"]]
+        frame["section"] = [section_name(str(v), "ko") for v in frame["section"]]
+        frame["interval"] = [str(v).replace(" .. ", "~") for v in frame["interval"]]
+        frame["confidence"] = [labels.value("conf", str(v), "ko") for v in frame["confidence"]]
     frame["check"] = [
         labels.value("status", ledger.loc[i, "status"], ch.lang) if i in ledger.index else ""
         for i in frame["ledger_id"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 import altair as alt
 import pandas as pd
@@ -36,6 +37,9 @@ class Html:
 
 def _status(value: str, lang: str) -> str:
     return labels.value("status", value, lang)
+
+
+LATIN = re.compile(r"[A-Za-z]{2,}")
 
 
 def interval_text(interval: str, lang: str) -> str:
@@ -190,6 +194,9 @@ def ledger_table(ch: Chapter) -> Html:
                 v = interval_text(v, lang)
             if c == "id":
                 cells.append(f"<td><code>{html.escape(str(v))}</code></td>")
+                continue
+            if c == "printed" and lang != "en" and LATIN.search(str(v)):  # the paper's own English words
+                cells.append(f'<td lang="en">{html.escape(str(v))}</td>')
                 continue
             cells.append(f"<td>{html.escape(str(v))}</td>")
         body.append(
