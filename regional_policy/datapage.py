@@ -101,6 +101,8 @@ def resources(ch: Chapter) -> Table:
         src = res.get("x-source", {})
         table = (src.get("table") or "").replace("Table", labels.t("table", lang))
         section = labels.t("res_section", lang).format(section=src["section"]) if src.get("section") else None
+        if lang == "ko" and src.get("section_ko"):  # a section that is not a number of the paper, said in Korean
+            section = src["section_ko"]
         where = ", ".join(x for x in (table, section) if x)
         origin = labels.value("origin", src["source"], lang) if src.get("source") else ""
         rows.append(
