@@ -42,6 +42,12 @@ def _status(value: str, lang: str) -> str:
 LATIN = re.compile(r"[A-Za-z]{2,}")
 
 
+def _printed(value, lang: str) -> str:
+    """A printed value as HTML; the paper's English words are marked as English in the Korean edition."""
+    text = html.escape(str(value))
+    return f'<span lang="en">{text}</span>' if lang != "en" and LATIN.search(text) else text
+
+
 def interval_text(interval: str, lang: str) -> str:
     """An interval 'lo .. hi' in the edition's range style (Korean: lo~hi)."""
     return interval.replace(" .. ", "~") if lang == "ko" else interval
@@ -65,7 +71,7 @@ def numbers_box(ch: Chapter, chapter: int) -> Html:
     intro = labels.t("numbers_intro", lang).format(data=labels.t(f"data_{ch.params.errata}", lang), **counts(rows))
     items = "".join(
         f'<li class="rp-st-{r.status.replace(" ", "-")}"><a href="{REPORT_PAGE}#claim-{html.escape(r.id)}">'
-        f"<code>{html.escape(r.id)}</code></a> {html.escape(str(r.printed))} - {html.escape(_status(r.status, lang))}</li>"
+        f"<code>{html.escape(r.id)}</code></a> {_printed(r.printed, lang)} - {html.escape(_status(r.status, lang))}</li>"
         for r in rows.itertuples()
     )
     body = (

@@ -82,3 +82,13 @@ def test_a_solution_chart_without_description_is_described_in_the_chapters_langu
         display.EDITION["lang"] = "en"
     assert ko == "연습문제 2.4의 풀이가 그린 막대 차트(x: year; y: difference)."
     assert en == "A bar chart (x: year; y: difference) drawn by the solution of exercise 2.4."
+
+
+def test_the_papers_english_words_are_marked_in_the_korean_numbers_box():
+    from regional_policy.params import Chapter, Parameters
+
+    d = datapackage.read()
+    box = report.numbers_box(Chapter(Parameters(lang="ko"), d, d), 4).html_text
+    assert '<span lang="en">Iksan located in Jeonnam</span>' in box
+    en = report.numbers_box(Chapter(Parameters(lang="en"), d, d), 4).html_text
+    assert "Iksan located in Jeonnam" in en and 'lang="en"' not in en
