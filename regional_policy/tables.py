@@ -53,6 +53,11 @@ def _source(ch: Chapter, resource: str) -> str:
     return f'<span class="rp-source">{text}</span>'
 
 
+def _evidence(err: pd.Series, lang: str) -> str:
+    """An erratum's evidence in the edition's language (errata.csv: evidence, evidence_ko)."""
+    return str(err["evidence_ko"]) if lang == "ko" else str(err["evidence"])
+
+
 def _errata_notes(ch: Chapter, resource: str) -> tuple[dict, list[str]]:
     """Marks for corrected cells and the notes that explain them."""
     cells = errata.corrected_cells(ch.printed, resource)
@@ -63,7 +68,7 @@ def _errata_notes(ch: Chapter, resource: str) -> tuple[dict, list[str]]:
             f'<span class="rp-erratum">{MARK} {labels.t("erratum", ch.lang)} {err["id"]}: '
             f"{labels.t('printed', ch.lang)} <code>{html.escape(err['printed'])}</code>, "
             f"{labels.t('corrected', ch.lang)} <code>{html.escape(err['corrected'])}</code> "
-            f"({shown}). {html.escape(err['evidence'])}</span>"
+            f"({shown}). {html.escape(_evidence(err, ch.lang))}</span>"
         )
     return cells, notes
 
