@@ -181,6 +181,13 @@ def embed(chart: alt.TopLevelMixin, name: str, description: str | None = None) -
     Without a description, one is made from the chart's mark and encoded fields, in the language of the
     chapter being run (:data:`EDITION`, set by :func:`.params.start`).
     """
+    exercise = name.removesuffix("-chart")
+    if EDITION["lang"] != "en" and f"sol:{exercise}:x" in labels.table():  # a solution's own chart: axes in the edition
+        chart = chart.copy()
+        for channel in ("x", "y"):
+            enc = getattr(chart.encoding, channel, alt.Undefined)
+            if enc is not alt.Undefined:
+                enc.title = labels.t(f"sol:{exercise}:{channel}", EDITION["lang"])
     if description is None:
         spec = chart.to_dict()
         fields = [

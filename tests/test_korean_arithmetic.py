@@ -92,3 +92,21 @@ def test_the_papers_english_words_are_marked_in_the_korean_numbers_box():
     assert '<span lang="en">Iksan located in Jeonnam</span>' in box
     en = report.numbers_box(Chapter(Parameters(lang="en"), d, d), 4).html_text
     assert "Iksan located in Jeonnam" in en and 'lang="en"' not in en
+
+
+def test_a_solutions_own_chart_gets_the_editions_axis_titles():
+    import altair as alt
+    import pandas as pd
+
+    from regional_policy import display
+
+    chart = (
+        alt.Chart(pd.DataFrame({"year": [1970], "difference": [-0.2]})).mark_bar().encode(x="year:N", y="difference")
+    )
+    try:
+        display.EDITION["lang"] = "ko"
+        ko = display.embed(chart, "ex-2-4-chart").chart.to_dict()["encoding"]
+    finally:
+        display.EDITION["lang"] = "en"
+    assert ko["x"]["title"] == "연도" and ko["y"]["title"] == "원문 비율 - 재계산 비율 (%p)"
+    assert "title" not in display.embed(chart, "ex-2-4-chart").chart.to_dict()["encoding"]["x"]
