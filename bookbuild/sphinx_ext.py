@@ -133,6 +133,14 @@ def _bibliography_roles(app, pagename, templatename, context, doctree):
         ).replace(' role="doc-biblioentry"', "")
 
 
+def _mark_english(app, pagename, templatename, context, doctree):
+    """The Korean edition's deliberate English (glossary headwords, English names) is marked lang="en"."""
+    from .lang_marks import mark_english
+
+    if app.config.rp_lang == "ko" and context.get("body"):
+        context["body"] = mark_english(context["body"], pagename)
+
+
 def setup(app):
     from . import catalogues, search_ko
 
@@ -144,6 +152,7 @@ def setup(app):
     app.connect("html-page-context", _download_links, priority=900)
     app.connect("html-page-context", _bibliography_roles, priority=900)
     app.connect("html-page-context", _fill_provenance, priority=900)
+    app.connect("html-page-context", _mark_english, priority=900)
     from . import pageassets
 
     pageassets.setup(app)  # scripts only where needed and deferred, the icons used, a meta description

@@ -90,21 +90,14 @@ class Check:
         )
 
 
-T3_COLUMNS_KO = {
-    "total_invested": "총투자액",
-    "infra": "기반 구축",
-    "tech_dev": "기술개발",
-    "training": "인력양성",
-    "business_service": "기업지원",
-}
-
-
 def _ko(kind: str, value: str) -> str:
     return "합계" if value == "Total" else labels.value(kind, value, "ko")
 
 
 def _t3_label(column: str) -> tuple[str, str]:
-    return f"Table 3, Total row, {column}", f"표 3, 합계 행, {T3_COLUMNS_KO[column]}"
+    """The English and Korean location of a Table 3 total; the Korean column names are those of the table."""
+    name_ko = labels.t("table3_total_invested", "ko") if column == "total_invested" else _ko("sector", column)
+    return f"Table 3, Total row, {column}", f"표 3, 합계 행, {name_ko}"
 
 
 def _fmt(x: float, precision: float) -> str:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 
 from . import consistency, labels, numbers, reads
+from .claims import korean as claims_korean
 from .display import Table
 from .params import Chapter
 from .provenance import ledger_of
@@ -70,6 +72,9 @@ def checks(ch: Chapter, resource: str, name: str) -> Table:
     frame = frame[["what", "printed", "recomputed", "interval", "status", "arithmetic"]]
     for col in ("printed", "recomputed"):  # separators, and no spurious ".00"
         frame[col] = [_number(v) for v in frame[col]]
+    if lang == "ko":  # ranges with a tilde, arithmetic with Korean words
+        frame["interval"] = [str(v).replace(" .. ", "~") for v in frame["interval"]]
+        frame["arithmetic"] = [claims_korean.arithmetic(str(v)) for v in frame["arithmetic"]]
     frame = frame.rename(columns={c: labels.t(f"check_{c}", lang) for c in frame.columns})
     status_col = labels.t("check_status", lang)
     styler = (
@@ -96,6 +101,8 @@ def resources(ch: Chapter) -> Table:
         src = res.get("x-source", {})
         table = (src.get("table") or "").replace("Table", labels.t("table", lang))
         section = labels.t("res_section", lang).format(section=src["section"]) if src.get("section") else None
+        if lang == "ko" and src.get("section_ko"):  # a section that is not a number of the paper, said in Korean
+            section = src["section_ko"]
         where = ", ".join(x for x in (table, section) if x)
         origin = labels.value("origin", src["source"], lang) if src.get("source") else ""
         rows.append(
@@ -190,6 +197,19 @@ def errata(ch: Chapter) -> Table:
     frame["status"] = [labels.value("erratum_status", s, ch.lang) for s in frame["status"]]
     ledger = ledger_of(ch.printed).set_index("id")
     frame["interval"] = [ledger.loc[i, "interval"] if i in ledger.index else "" for i in frame["ledger_id"]]
+    if ko:  # the paper's English words marked as English; sections, ranges and confidence in Korean
+        from .report import section_name
+
+        frame["printed"] = [
+            f'<span lang="en">{html.escape(str(v))}</span>'
+            if re.search("[A-Za-z]{2,}", str(v))
+            else html.escape(str(v))
+            for v in frame["printed"]
+        ]
+        frame["resource"] = [f"<code>{html.escape(str(v))}</code>" for v in frame["resource"]]
+        frame["section"] = [section_name(str(v), "ko") for v in frame["section"]]
+        frame["interval"] = [str(v).replace(" .. ", "~") for v in frame["interval"]]
+        frame["confidence"] = [labels.value("conf", str(v), "ko") for v in frame["confidence"]]
     frame["check"] = [
         labels.value("status", ledger.loc[i, "status"], ch.lang) if i in ledger.index else ""
         for i in frame["ledger_id"]

@@ -172,11 +172,22 @@ class Embed:
         return {"text/html": text, VEGALITE_MIME: self.chart.to_dict(), "text/plain": repr(self)}
 
 
+EDITION = {"lang": "en"}  # set by params.start: the language of the chapter being run
+
+
 def embed(chart: alt.TopLevelMixin, name: str, description: str | None = None) -> Embed:
     """Show ``chart`` in a notebook and in the book, drawn by the shipped Vega bundle.
 
-    Without a description, one is made from the chart's mark and encoded fields.
+    Without a description, one is made from the chart's mark and encoded fields, in the language of the
+    chapter being run (:data:`EDITION`, set by :func:`.params.start`).
     """
+    exercise = name.removesuffix("-chart")
+    if EDITION["lang"] != "en" and f"sol:{exercise}:x" in labels.table():  # a solution's own chart: axes in the edition
+        chart = chart.copy()
+        for channel in ("x", "y"):
+            enc = getattr(chart.encoding, channel, alt.Undefined)
+            if enc is not alt.Undefined:
+                enc.title = labels.t(f"sol:{exercise}:{channel}", EDITION["lang"])
     if description is None:
         spec = chart.to_dict()
         fields = [
@@ -186,5 +197,10 @@ def embed(chart: alt.TopLevelMixin, name: str, description: str | None = None) -
         ]
         mark = spec.get("mark", {})
         mark = mark.get("type") if isinstance(mark, dict) else mark
-        description = f"A {mark} chart ({'; '.join(fields)}) drawn by the solution of {name.removesuffix('-chart')}."
+        lang = EDITION["lang"]
+        description = labels.t("solution_chart_desc", lang).format(
+            mark=labels.value("mark", mark, lang),
+            fields="; ".join(fields),
+            exercise=name.removeprefix("ex-").removesuffix("-chart").replace("-", "."),
+        )
     return Embed(chart, name, description)

@@ -193,9 +193,11 @@ class Chapter:
 
 def start(namespace: dict, extra: tuple[str, ...] = ()) -> Chapter:
     """Validate the parameters in ``namespace``, load the data and say how the chapter was run."""
+    from . import display as rp_display
     from . import errata, labels
 
     params = Parameters(**check_names(namespace, extra))
+    rp_display.EDITION["lang"] = params.lang
     printed = load()
     data = errata.apply(printed)[0] if params.errata == "corrected" else printed
     display(HTML(f'<p class="rp-run-note">{labels.t("run_note", params.lang)}: <code>{params.describe()}</code></p>'))

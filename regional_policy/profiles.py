@@ -48,7 +48,11 @@ def facts(ch: Chapter) -> Table:
     lang, p = ch.lang, places.get(ch.highlight)
     rows = [
         (labels.t("profile_code", lang), p["code"]),
-        (labels.t("profile_name_en", lang), p["name_en"]),
+        # the English name is English in the Korean edition too: marked so (screen readers, the language check)
+        (
+            labels.t("profile_name_en", lang),
+            p["name_en"] if lang == "en" else f'<span lang="en">{html.escape(p["name_en"])}</span>',
+        ),
         (labels.t("profile_name_ko", lang), p["name_ko"]),
         (labels.t("economic_region", lang), places.region_name(p["economic_region"], lang)),
         (labels.t("profile_capital", lang), labels.t("yes" if p["capital_region"] == "true" else "no", lang)),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 import altair as alt
 import pandas as pd
@@ -38,6 +39,29 @@ def _status(value: str, lang: str) -> str:
     return labels.value("status", value, lang)
 
 
+LATIN = re.compile(r"[A-Za-z]{2,}")
+
+
+def _printed(value, lang: str) -> str:
+    """A printed value as HTML; the paper's English words are marked as English in the Korean edition."""
+    text = html.escape(str(value))
+    return f'<span lang="en">{text}</span>' if lang != "en" and LATIN.search(text) else text
+
+
+def interval_text(interval: str, lang: str) -> str:
+    """An interval 'lo .. hi' in the edition's range style (Korean: lo~hi)."""
+    return interval.replace(" .. ", "~") if lang == "ko" else interval
+
+
+def section_name(section: str, lang: str) -> str:
+    """A ledger section as the edition names it: '2' -> 'Section 2' / '2절', 'Table 2' -> '표 2', 'Abstract' -> '초록'."""
+    if section[0].isdigit():
+        return labels.t("section_label", lang).format(s=section)
+    if section.startswith("Table "):
+        return f"{labels.t('table', lang)} {section.removeprefix('Table ')}"
+    return labels.value("section", section, lang)
+
+
 def numbers_box(ch: Chapter, chapter: int) -> Html:
     """'Numbers in this chapter': the ledger rows of the chapter's sections, linked to the report."""
     lang = ch.lang
@@ -47,7 +71,7 @@ def numbers_box(ch: Chapter, chapter: int) -> Html:
     intro = labels.t("numbers_intro", lang).format(data=labels.t(f"data_{ch.params.errata}", lang), **counts(rows))
     items = "".join(
         f'<li class="rp-st-{r.status.replace(" ", "-")}"><a href="{REPORT_PAGE}#claim-{html.escape(r.id)}">'
-        f"{html.escape(r.id)}</a> {html.escape(str(r.printed))} - {html.escape(_status(r.status, lang))}</li>"
+        f"<code>{html.escape(r.id)}</code></a> {_printed(r.printed, lang)} - {html.escape(_status(r.status, lang))}</li>"
         for r in rows.itertuples()
     )
     body = (
@@ -84,10 +108,8 @@ def summary_chart(ch: Chapter) -> Figure:
             ]
         )
     )
-    L["section_label"] = L["section"].map(
-        lambda s: labels.t("section_label", lang).format(s=s) if s[0].isdigit() else s
-    )
-    section_labels = [labels.t("section_label", lang).format(s=s) if s[0].isdigit() else s for s in sections]
+    L["section_label"] = L["section"].map(lambda s: section_name(s, lang))
+    section_labels = [section_name(s, lang) for s in sections]
     counts = L.groupby(["section_label", "status_label"]).size().reset_index(name="n")
     chart = (
         alt.Chart(counts)
@@ -172,6 +194,16 @@ def ledger_table(ch: Chapter) -> Html:
                 v = "" if v is None or pd.isna(v) else f"{v:,.4g}"
             elif c in ("status", "with_errata"):
                 v = _status(v, lang) + (f" ({_status('truncated', lang)})" if c == "status" and r.truncated else "")
+            elif c == "section":
+                v = section_name(v, lang)
+            elif c == "interval":
+                v = interval_text(v, lang)
+            if c == "id":
+                cells.append(f"<td><code>{html.escape(str(v))}</code></td>")
+                continue
+            if c == "printed" and lang != "en" and LATIN.search(str(v)):  # the paper's own English words
+                cells.append(f'<td lang="en">{html.escape(str(v))}</td>')
+                continue
             cells.append(f"<td>{html.escape(str(v))}</td>")
         body.append(
             f'<tr id="claim-{html.escape(r.id)}" data-section="{html.escape(r.section)}" '
@@ -185,7 +217,10 @@ def ledger_table(ch: Chapter) -> Html:
         + "".join(f'<option value="{s}">{html.escape(_status(s, lang))}</option>' for s in claims.STATUSES)
         + f'</select></label> <label>{html.escape(labels.t("tooltip_section", lang))} <select data-filter="section">'
         f'<option value="">{html.escape(labels.t("filter_all", lang))}</option>'
-        + "".join(f'<option value="{html.escape(s)}">{html.escape(s)}</option>' for s in dict.fromkeys(L["section"]))
+        + "".join(
+            f'<option value="{html.escape(s)}">{html.escape(section_name(s, lang))}</option>'
+            for s in dict.fromkeys(L["section"])
+        )
         + '</select></label> <output class="rp-ledger-count" aria-live="polite"></output></div>'
     )
     table = (
@@ -205,7 +240,9 @@ def discrepancies(ch: Chapter) -> Html:
     for r in d.itertuples():
         note = []
         if r.interval:
-            note.append(labels.t("note_distance", lang).format(d=f"{r.distance:,.2f}", i=r.interval))
+            note.append(
+                labels.t("note_distance", lang).format(d=f"{r.distance:,.2f}", i=interval_text(r.interval, lang))
+            )
         if r.truncated:
             note.append(labels.t("note_truncated", lang))
         if r.errata:
@@ -213,8 +250,8 @@ def discrepancies(ch: Chapter) -> Html:
         elif r.with_errata == "reproduced":
             note.append(labels.t("note_resolved", lang))
         items.append(
-            f'<li><a href="#claim-{html.escape(r.id)}"><strong>{html.escape(r.id)}</strong></a> '
-            f"({html.escape(r.section)}) {html.escape(r.statement_ko if lang == 'ko' else r.statement)}: "
+            f'<li><a href="#claim-{html.escape(r.id)}"><strong><code>{html.escape(r.id)}</code></strong></a> '
+            f"({html.escape(section_name(r.section, lang))}) {html.escape(r.statement_ko if lang == 'ko' else r.statement)}: "
             f"{labels.t('printed', lang)} <code>{html.escape(str(r.printed))}</code>; "
             f"{html.escape(r.arithmetic_ko if lang == 'ko' else r.arithmetic)}"
             f"{'. ' + html.escape(' '.join(note)) if note else ''}</li>"
@@ -262,14 +299,14 @@ def changes(ch: Chapter) -> Html:
     def item(r) -> str:
         statement = r.statement_ko if ko else r.statement
         return (
-            f'<li><a href="#claim-{html.escape(r.id)}">{html.escape(r.id)}</a> {html.escape(statement)} '
+            f'<li><a href="#claim-{html.escape(r.id)}"><code>{html.escape(r.id)}</code></a> {html.escape(statement)} '
             f"- {html.escape(_status(r.status, lang))}</li>"
         )
 
     parts = [
         f"<h3>{html.escape(labels.t('changes_withdrawn', lang))}</h3><ul>"
         + "".join(
-            f"<li><strong>{html.escape(e.id)}</strong> ({html.escape(e.section)}): "
+            f"<li><strong>{html.escape(e.id)}</strong> ({html.escape(section_name(e.section, lang))}): "
             f"{html.escape(e.status_reason_ko if ko else e.status_reason)}</li>"
             for e in withdrawn.itertuples()
         )

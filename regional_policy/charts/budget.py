@@ -10,6 +10,8 @@ from ..display import Figure
 from ..params import Chapter
 from ..provenance import footer
 from ..tables import RSIP, T5
+
+KO_TITLE_WRAP = 24  # characters per line of a Korean title that is wider than its plot
 from .common import _amount
 
 
@@ -130,5 +132,13 @@ def rsip_growth(ch: Chapter) -> Figure:
         }
     )
     return Figure(
-        "chart-4-2", "4.2", title, desc, style.finish(chart, title, desc), data, lang, footer(ch, RSIP, (RSIP,))
+        "chart-4-2",
+        "4.2",
+        title,
+        desc,
+        # the Korean title is wider than the 320-pixel plot: two lines
+        style.finish(chart, title, desc, wrap=KO_TITLE_WRAP if lang == "ko" else None),
+        data,
+        lang,
+        footer(ch, RSIP, (RSIP,)),
     )

@@ -23,6 +23,7 @@ import pandas as pd
 from .. import consistency, errata
 from ..datapackage import Data, DataError, Problem
 from ..intervals import STATUSES, Num, judge, lift
+from . import korean
 
 CHECKS: dict[str, Callable[[Data], tuple[Num | float, str]]] = {}
 SOURCES = "claim-sources"
@@ -57,6 +58,7 @@ class Outcome:
     interval: str = ""
     distance: float | None = None
     truncated: bool = False
+    arithmetic_ko: str = ""  # when the English form cannot be translated by rule (an outside source)
 
 
 def _text(value) -> str:
@@ -84,7 +86,10 @@ def evaluate(row: pd.Series, data: Data) -> Outcome:
         verdict = judge(float(row["value"]), unit, found)
         status = "external" if verdict.status != "discrepancy" else "discrepancy"
         arithmetic = f"{src['publisher']}, {src['title']} ({src['year']}): {src['value_found']:g}"
-        return Outcome(status, found.point, round(float(row["value"]) - found.point, 6), arithmetic)
+        publisher = str(src["publisher"]).split(" (")[0]
+        arithmetic_ko = f"{publisher}: {src['value_found']:g}. {_text(src.get('note_ko'))}".strip()
+        difference = round(float(row["value"]) - found.point, 6)
+        return Outcome(status, found.point, difference, arithmetic, arithmetic_ko=arithmetic_ko)
     value, arithmetic = CHECKS[name](data)
     num = lift(value)
     verdict = judge(float(row["value"]), unit, num)
@@ -141,7 +146,8 @@ def _claim_row(c: pd.Series, out: Outcome, fixed: Outcome) -> dict:
         "truncated": out.truncated and out.status != "reproduced",
         "with_errata": fixed.status,
         "arithmetic": out.arithmetic or reason,
-        "arithmetic_ko": out.arithmetic or _text(c.get("reason_ko")),
+        "arithmetic_ko": out.arithmetic_ko
+        or (korean.arithmetic(out.arithmetic) if out.arithmetic else _text(c.get("reason_ko"))),
         "check": _text(c.get("check")),
         "errata": _text(c.get("errata")),
         "kind": _text(c.get("kind")) or "value",
@@ -166,7 +172,7 @@ def _table_row(k: consistency.Check, fixed: consistency.Check, data: Data) -> di
         "truncated": k.truncated and k.status != "reproduced",
         "with_errata": fixed.status,
         "arithmetic": k.formula,
-        "arithmetic_ko": k.formula,
+        "arithmetic_ko": korean.arithmetic(k.formula),
         "check": f"consistency.{k.kind}",
         "errata": "",
         "kind": "table",

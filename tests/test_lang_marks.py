@@ -1,0 +1,29 @@
+"""The Korean edition marks its deliberate English (glossary headwords and English names) as lang="en"."""
+
+from __future__ import annotations
+
+from bookbuild.lang_marks import mark_english
+
+GLOSSARY = (
+    '<dt id="term-Block-grant">Block grant<a class="headerlink" href="#term-Block-grant">¶</a></dt>'
+    "<dd><p>포괄보조금(Block grant). 중앙정부가 (표 1) 용도를 정하지 않고 준다.</p></dd>"
+    '<dt id="term-RIA">RIA<a class="headerlink" href="#term-RIA">¶</a></dt>'
+    "<dd><p>전략산업기획단(Regional Innovation Agency. 논문에는 영문만 있다).</p></dd>"
+)
+
+
+def test_glossary_headwords_and_english_names_are_marked():
+    out = mark_english(GLOSSARY, "ko/glossary")
+    assert '<dt id="term-Block-grant" lang="en">Block grant<a' in out
+    assert '<dt id="term-RIA" lang="en">RIA<a' in out
+    assert '포괄보조금(<span lang="en">Block grant</span>).' in out
+    assert '전략산업기획단(<span lang="en">Regional Innovation Agency</span>. 논문에는' in out
+    assert "(표 1)" in out  # Korean in brackets is left alone
+
+
+def test_index_entries_of_english_terms_are_marked_and_other_pages_untouched():
+    entry = '<li><a href="glossary.html#term-BT"><strong>BT</strong></a></li>'
+    assert (
+        mark_english(entry, "genindex") == '<li><a href="glossary.html#term-BT" lang="en"><strong>BT</strong></a></li>'
+    )
+    assert mark_english(GLOSSARY, "01-introduction") == GLOSSARY
