@@ -10,9 +10,9 @@ from ..display import Figure
 from ..params import Chapter
 from ..provenance import footer
 from ..tables import RSIP, T5
+from .common import _amount
 
 KO_TITLE_WRAP = 24  # characters per line of a Korean title that is wider than its plot
-from .common import _amount
 
 
 def budget(ch: Chapter) -> Figure:
