@@ -108,7 +108,7 @@ def won(amount: float, unit: str, lang: str, decimals: int | None = None) -> str
     if _check(lang) == "en":
         return f"{plain(amount, decimals)} {EN_UNITS[unit]}"
     total = round(amount * UNITS[unit], 6)
-    if unit in ("100m", "billion") and total % 10**8:
+    if unit in ("100m", "billion") and abs(total / 10**8 - round(total / 10**8)) > 1e-6:  # not a whole 억 (floats)
         return f"{plain(total / 10**8, 1)}억 원"
     return _korean_won(int(round(total)))
 

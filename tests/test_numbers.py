@@ -110,3 +110,9 @@ def test_days():
     assert n.month("2004-06-17", "en") == "17 June 2004"
     with pytest.raises(ValueError, match="2004-06-32"):
         n.month("2004-06-32", "en")
+
+
+def test_a_sum_of_printed_amounts_that_falls_on_a_whole_eok_has_no_decimal():
+    # 0.1 + 0.2 style float error: 95.7 billion computed as a sum must still read 957억 원, not 957.0억 원
+    assert n.won(95.69999999999999, "billion", "ko") == "957억 원"
+    assert n.won(95.75, "billion", "ko") == "957.5억 원"
