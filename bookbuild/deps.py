@@ -106,6 +106,9 @@ class Current:
         return self._cache[key]
 
 
+MACHINE_STATE = {".venv", ".cache", "_build", ".git", "test-artifacts", "node_modules"}  # never a dependency
+
+
 def keys(record: dict) -> list[str]:
     """The dependencies named by a kernel's record (see :func:`bookbuild.kernels._kernel`)."""
     reads = record.get("reads", {})
@@ -117,8 +120,10 @@ def keys(record: dict) -> list[str]:
         path = Path(name).resolve()
         if not name or not path.is_relative_to(root) or "__pycache__" in path.parts:
             continue
-        if path.is_relative_to(root / ".cache" / "ledger"):
-            continue  # a memo of the ledger (regional_policy.memo): the rows shown are the dependency
+        if path.relative_to(root).parts[0] in MACHINE_STATE or "site-packages" in path.parts:
+            # this machine's environment and caches: the lock (requirements.txt, in every notebook's inputs) pins
+            # the packages, data/boundaries.json the boundaries' sha256, and the ledger memo stands for the rows shown
+            continue
         if path == DATAPACKAGE.resolve():
             out.add("descriptor:")
         elif path.parent == DATA.resolve() and path.suffix == ".csv":
