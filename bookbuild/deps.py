@@ -107,6 +107,7 @@ class Current:
 
 
 MACHINE_STATE = {".venv", ".cache", "_build", ".git", "test-artifacts", "node_modules"}  # never a dependency
+GENERATED = {("_static", "geo"), ("_static", "vendor")}  # made from pinned inputs (boundaries.json, the lock)
 
 
 def keys(record: dict) -> list[str]:
@@ -120,7 +121,8 @@ def keys(record: dict) -> list[str]:
         path = Path(name).resolve()
         if not name or not path.is_relative_to(root) or "__pycache__" in path.parts:
             continue
-        if path.relative_to(root).parts[0] in MACHINE_STATE or "site-packages" in path.parts:
+        rel = path.relative_to(root)
+        if rel.parts[0] in MACHINE_STATE or rel.parts[:2] in GENERATED or "site-packages" in path.parts:
             # this machine's environment and caches: the lock (requirements.txt, in every notebook's inputs) pins
             # the packages, data/boundaries.json the boundaries' sha256, and the ledger memo stands for the rows shown
             continue

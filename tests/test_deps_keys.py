@@ -15,6 +15,8 @@ def test_machine_state_is_never_a_dependency():
             str(ROOT / ".cache" / "geo" / "submunicipalities-topo-simple.json"),
             str(ROOT / ".cache" / "ledger" / "memo.pkl"),
             str(ROOT / "_build" / ".validated"),
+            str(ROOT / "_static" / "geo" / "stamp.json"),
+            str(ROOT / "_static" / "vendor" / "vega-bundle.js"),
             str(ROOT / "data" / "boundaries.json"),
             str(ROOT / "data" / "table5-budget-2010-2011.csv"),
             "/usr/lib/python3/dist-packages/elsewhere.py",
