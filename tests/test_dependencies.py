@@ -35,8 +35,8 @@ def test_every_notebook_has_a_record_of_what_it_read(built):
     manifest = json.loads((built / "book" / ".deps.json").read_text(encoding="utf-8"))
     assert len(manifest) == 8 + 16
     maps = manifest["05-maps.ipynb"]["deps"]
-    assert "file:regional_policy/maps.py" in maps and "file:regional_policy/labels.csv" in maps
-    assert "file:regional_policy/maps.py" not in manifest["02-introducing-phase.ipynb"]["deps"]
+    assert "file:regional_policy/maps/figure2.py" in maps and "file:regional_policy/labels.csv" in maps
+    assert "file:regional_policy/maps/figure2.py" not in manifest["02-introducing-phase.ipynb"]["deps"]
     assert "table:table5-budget-2010-2011" in manifest["04-expansionary-phase.ipynb"]["deps"]
     # a chapter depends on the ledger rows its numbers box shows, not on every table behind the ledger
     intro = manifest["02-introducing-phase.ipynb"]["deps"]
@@ -92,8 +92,8 @@ def test_a_file_no_notebook_reads_re_executes_nothing(scratch):
 
 
 def test_a_module_re_executes_only_the_notebooks_that_import_it(scratch):
-    path = scratch / "regional_policy" / "maps.py"
+    path = scratch / "regional_policy" / "maps" / "figure2.py"
     path.write_text(path.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
     executed = _execute(scratch)
-    assert executed == _recorded(scratch, "file:regional_policy/maps.py")
+    assert executed == _recorded(scratch, "file:regional_policy/maps/figure2.py")
     assert "05-maps.ipynb" in executed and "02-introducing-phase.ipynb" not in executed
