@@ -192,6 +192,8 @@ def html(strict: bool = True, langs: tuple[str, ...] = LANGS, force: bool = Fals
         for lang, path in built.items():
             if lang != "en":
                 shutil.copytree(path, site / lang)
+        for info in site.rglob(".buildinfo"):  # Sphinx's own record for incremental builds (a config hash that
+            info.unlink()  # varies from run to run); every edition is built from scratch, and a reader needs none
         shutil.rmtree(site / "data", ignore_errors=True)
         shutil.copytree(DATA, site / "data")  # the download links of the data pages
         from .downloads import write as write_downloads
