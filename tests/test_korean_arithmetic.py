@@ -80,7 +80,10 @@ def test_a_solution_chart_without_description_is_described_in_the_chapters_langu
         en = display.embed(chart, "ex-2-4-chart").description
     finally:
         display.EDITION["lang"] = "en"
-    assert ko == "연습문제 2.4의 풀이 코드가 그린 막대 차트이다(x: year; y: difference). 같은 셀을 실행하면 같은 차트가 다시 그려진다."
+    assert (
+        ko
+        == "연습문제 2.4의 풀이 코드가 그린 막대 차트이다(x: year; y: difference). 같은 셀을 실행하면 같은 차트가 다시 그려진다."
+    )
     assert en == "A bar chart (x: year; y: difference) drawn by the solution of exercise 2.4."
 
 
