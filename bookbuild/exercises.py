@@ -123,11 +123,7 @@ def student_copy(notebook: dict, lang: str, name: str = "") -> dict:
             continue
         if inside or "exercise" in cell["metadata"] or not keeps(cell, lang):
             continue
-        cell = copy.deepcopy(cell)
-        if cell["cell_type"] == "code":
-            cell.update(outputs=[], execution_count=None)
-            if "parameters" in cell["metadata"].get("tags", []):
-                cell = _set_lang(cell, lang)
+        cell = _blank_copy(cell, lang)
         cells.append(cell)
         ex = question_id(cell)
         if ex in by_id:
@@ -142,10 +138,15 @@ def reader_copy(notebook: dict, lang: str) -> dict:
     for cell in notebook["cells"]:
         if not keeps(cell, lang):
             continue
-        cell = copy.deepcopy(cell)
-        if cell["cell_type"] == "code":
-            cell.update(outputs=[], execution_count=None)
-            if "parameters" in cell["metadata"].get("tags", []):
-                cell = _set_lang(cell, lang)
-        cells.append(cell)
+        cells.append(_blank_copy(cell, lang))
     return {**notebook, "cells": cells}
+
+
+def _blank_copy(cell: dict, lang: str) -> dict:
+    """A copy of ``cell`` without outputs; the parameters cell set to ``lang``."""
+    cell = copy.deepcopy(cell)
+    if cell["cell_type"] == "code":
+        cell.update(outputs=[], execution_count=None)
+        if "parameters" in cell["metadata"].get("tags", []):
+            cell = _set_lang(cell, lang)
+    return cell
