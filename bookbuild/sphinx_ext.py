@@ -141,6 +141,17 @@ def _mark_english(app, pagename, templatename, context, doctree):
         context["body"] = mark_english(context["body"], pagename)
 
 
+def _mark_index(app, exception):
+    """The general index is drawn by its template, not from a body: its English entries are marked once written."""
+    from pathlib import Path
+
+    from .lang_marks import mark_english
+
+    index = Path(app.outdir) / "genindex.html"
+    if exception is None and app.config.rp_lang == "ko" and index.exists():
+        index.write_text(mark_english(index.read_text(encoding="utf-8"), "genindex"), encoding="utf-8")
+
+
 def setup(app):
     from . import catalogues, search_ko
 
@@ -153,6 +164,7 @@ def setup(app):
     app.connect("html-page-context", _bibliography_roles, priority=900)
     app.connect("html-page-context", _fill_provenance, priority=900)
     app.connect("html-page-context", _mark_english, priority=900)
+    app.connect("build-finished", _mark_index)
     from . import pageassets
 
     pageassets.setup(app)  # scripts only where needed and deferred, the icons used, a meta description

@@ -53,6 +53,26 @@ def _text(obj: dict, prop: str, lang: str) -> str:
     return obj.get(prop + KO, "")
 
 
+QUOTED = re.compile(r"&#x27;([^&]+?)&#x27;")  # a data value in quotes, once escaped: 'Total'
+# a name in Latin letters: a word with a lower-case letter or an underscore, or words joined by . / - (YYYY-MM),
+# or the date pattern YYYY (upper-case words otherwise are acronyms, which Korean text writes so)
+_W = r"[A-Za-z0-9_]"
+CODE_WORD = re.compile(
+    rf"(?<![A-Za-z0-9_./&#-])(?:[A-Za-z]{_W}*(?:[./-]{_W}+)+|[A-Za-z]{_W}*[a-z_]{_W}*|YYYY)(?![A-Za-z0-9_])"
+)
+CODE = re.compile(r"(<code>.*?</code>)")
+
+
+def described(text: str, lang: str) -> str:
+    """A descriptor text as HTML: quoted data values as code; in Korean also every word in Latin letters that is
+    not an acronym, for such a word is a name in the data (a field, a file, a code value such as ``final``)."""
+    out = QUOTED.sub(r"<code>\1</code>", html.escape(text))
+    if lang == "ko":
+        parts = CODE.split(out)
+        out = "".join(p if p.startswith("<code>") else CODE_WORD.sub(r"<code>\g<0></code>", p) for p in parts)
+    return out
+
+
 def checks(ch: Chapter, resource: str, name: str) -> Table:
     """Every printed total, share and ratio of ``resource``, recomputed from its parts.
 
@@ -90,7 +110,14 @@ def checks(ch: Chapter, resource: str, name: str) -> Table:
             subset=[status_col],
         )
     )
-    return Table(name, styler, (labels.t(f"checks_data_{ch.params.errata}", lang), labels.t("checks_note", lang)))
+    return Table(
+        name,
+        styler,
+        (
+            labels.t(f"checks_data_{ch.params.errata}", lang).format(param=f"<code>errata = {ch.params.errata}</code>"),
+            labels.t("checks_note", lang),
+        ),
+    )
 
 
 def resources(ch: Chapter) -> Table:
@@ -107,12 +134,12 @@ def resources(ch: Chapter) -> Table:
         origin = labels.value("origin", src["source"], lang) if src.get("source") else ""
         rows.append(
             {
-                "resource": res["name"],
+                "resource": f"<code>{res['name']}</code>",
                 "title": html.escape(_text(res, "title", lang)),
                 "source": f"{origin} ({where})" if origin and where else origin or where,
                 "rows": str(len(ch.printed[res["name"]])),
-                "download": f'<a href="../data/{res["path"]}" download>{res["path"]}</a>',
-                "sha256": ch.printed.sha256(res["name"])[:12],
+                "download": f'<a href="../data/{res["path"]}" download><code>{res["path"]}</code></a>',
+                "sha256": f"<code>{ch.printed.sha256(res['name'])[:12]}</code>",
             }
         )
     frame = pd.DataFrame(rows).rename(columns=lambda c: labels.t(f"res_{c}", lang))
@@ -152,7 +179,7 @@ def schema(ch: Chapter, resource: str) -> Table:
                 "field": f"<code>{html.escape(f['name'])}</code>",
                 "type": f"<code>{html.escape(f['type'])}</code>",
                 "unit": labels.value("unit", f["unit"], lang) if f.get("unit") and lang == "ko" else f.get("unit", ""),
-                "description": html.escape(_text(f, "description", lang)),
+                "description": described(_text(f, "description", lang), lang),
                 "constraints": _constraints(cons, lang),
             }
         )
@@ -165,7 +192,9 @@ def schema(ch: Chapter, resource: str) -> Table:
         .set_caption(caption)
         .set_table_attributes('class="rp-checks"')
     )
-    notes = (f"{labels.t('primary_key', lang)}: <code>{keys}</code>. {html.escape(_text(res, 'description', lang))}",)
+    notes = (
+        f"{labels.t('primary_key', lang)}: <code>{keys}</code>. {described(_text(res, 'description', lang), lang)}",
+    )
     return Table("schema-" + resource, styler, notes)
 
 
@@ -198,8 +227,6 @@ def errata(ch: Chapter) -> Table:
     ledger = ledger_of(ch.printed).set_index("id")
     frame["interval"] = [ledger.loc[i, "interval"] if i in ledger.index else "" for i in frame["ledger_id"]]
     if ko:  # the paper's English words marked as English; sections, ranges and confidence in Korean
-        from .report import section_name
-
         frame["printed"] = [
             f'<span lang="en">{html.escape(str(v))}</span>'
             if re.search("[A-Za-z]{2,}", str(v))
@@ -207,7 +234,7 @@ def errata(ch: Chapter) -> Table:
             for v in frame["printed"]
         ]
         frame["resource"] = [f"<code>{html.escape(str(v))}</code>" for v in frame["resource"]]
-        frame["section"] = [section_name(str(v), "ko") for v in frame["section"]]
+        frame["section"] = [labels.section_name(str(v), "ko") for v in frame["section"]]
         frame["interval"] = [str(v).replace(" .. ", "~") for v in frame["interval"]]
         frame["confidence"] = [labels.value("conf", str(v), "ko") for v in frame["confidence"]]
     frame["check"] = [
@@ -230,6 +257,7 @@ def errata(ch: Chapter) -> Table:
             "status_reason",
         ]
     ]
+    frame = frame.rename(columns=lambda c: labels.t(f"errata_col_{c}", ch.lang))
     styler = (
         frame.style.hide(axis="index")
         .set_uuid("errata-list")

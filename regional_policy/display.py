@@ -64,6 +64,38 @@ def _svg_from_server(path: str, text: str) -> str:
     return body.decode("utf-8")
 
 
+# Columns whose cells are identifiers, not words (label keys of their headers): source keys such as ``S15a`` and
+# web addresses are shown as code, in either edition, and addresses as links.
+KEY_COLUMNS = ("col_sources", "col_key", "profile_sources")
+ADDRESS_COLUMNS = ("col_url",)
+
+
+def _headers(keys: tuple[str, ...]) -> set[str]:
+    return {labels.t(k, lang) for k in keys for lang in ("en", "ko")}
+
+
+def _keys_html(cell: object) -> str:
+    keys = [k.strip() for k in re.split(r"[;,]", str(cell)) if k.strip()]
+    return ", ".join(f"<code>{html.escape(k)}</code>" for k in keys)
+
+
+def _address_html(cell: object) -> str:
+    url = html.escape(str(cell), quote=True)
+    return f'<a class="reference external" href="{url}"><code>{url}</code></a>' if url else ""
+
+
+def with_identifiers(styler):
+    """The styler, with its source-key and address columns (if any) shown as code."""
+    columns = list(styler.data.columns)
+    keys = [c for c in columns if c in _headers(KEY_COLUMNS)]
+    addresses = [c for c in columns if c in _headers(ADDRESS_COLUMNS)]
+    if keys:
+        styler = styler.format(_keys_html, subset=keys)
+    if addresses:
+        styler = styler.format(_address_html, subset=addresses)
+    return styler
+
+
 def data_table_html(frame: pd.DataFrame, table_id: str, caption: str) -> str:
     styler = (
         frame.style.hide(axis="index")
@@ -71,7 +103,7 @@ def data_table_html(frame: pd.DataFrame, table_id: str, caption: str) -> str:
         .format(precision=1, thousands=",", na_rep="")
         .set_caption(html.escape(caption))
     )
-    return styler.to_html()
+    return with_identifiers(styler).to_html()
 
 
 @dataclass(repr=False)
@@ -140,7 +172,7 @@ class Table:
         )
         return (
             f'<div class="rp-table" id="{self.name}-table" role="region" tabindex="0" aria-label="{label}">\n'
-            f"{self.styler.to_html()}\n{notes}{self.footer}</div>"
+            f"{with_identifiers(self.styler).to_html()}\n{notes}{self.footer}</div>"
         )
 
     def __repr__(self) -> str:

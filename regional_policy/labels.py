@@ -43,3 +43,12 @@ def t(key: str, lang: str) -> str:
 def value(kind: str, val: str, lang: str) -> str:
     """The label of a category value of the data, e.g. ``value('project_type', 'R&D', 'ko')``."""
     return t(f"{kind}:{val}", lang)
+
+
+def section_name(section: str, lang: str) -> str:
+    """A ledger section as the edition names it: '2' -> 'Section 2' / '2절', 'Table 2' -> '표 2', 'Abstract' -> '초록'."""
+    if section[0].isdigit():
+        return t("section_label", lang).format(s=section)
+    if section.startswith("Table "):
+        return f"{t('table', lang)} {section.removeprefix('Table ')}"
+    return value("section", section, lang)

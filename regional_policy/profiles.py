@@ -27,10 +27,11 @@ def start(ch: Chapter, province: str) -> Chapter:
 
 
 def _table(frame: pd.DataFrame, name: str, caption: str, notes: tuple[str, ...] = ()) -> Table:
+    """``caption`` may name a data file as ``{file}``."""
     styler = (
         frame.style.hide(axis="index")
         .set_uuid(name)
-        .set_caption(html.escape(caption))
+        .set_caption(html.escape(caption).format(file="<code>data/places.csv</code>"))
         .set_table_attributes('class="rp-checks"')
     )
     return Table(name, styler, notes)

@@ -94,7 +94,7 @@ def badge(ch: Chapter, section: str) -> str:
 
 def provenance(ch: Chapter, resources: tuple[str, ...]) -> str:
     files = ", ".join(
-        f"<code>data/{ch.printed.resource(r)['path']}</code> (sha256 <code>{ch.printed.sha256(r)[:12]}</code>)"
+        f"<code>data/{ch.printed.resource(r)['path']}</code> (SHA-256 <code>{ch.printed.sha256(r)[:12]}</code>)"
         for r in resources
     )
     return (

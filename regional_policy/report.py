@@ -53,15 +53,6 @@ def interval_text(interval: str, lang: str) -> str:
     return interval.replace(" .. ", "~") if lang == "ko" else interval
 
 
-def section_name(section: str, lang: str) -> str:
-    """A ledger section as the edition names it: '2' -> 'Section 2' / '2절', 'Table 2' -> '표 2', 'Abstract' -> '초록'."""
-    if section[0].isdigit():
-        return labels.t("section_label", lang).format(s=section)
-    if section.startswith("Table "):
-        return f"{labels.t('table', lang)} {section.removeprefix('Table ')}"
-    return labels.value("section", section, lang)
-
-
 def numbers_box(ch: Chapter, chapter: int) -> Html:
     """'Numbers in this chapter': the ledger rows of the chapter's sections, linked to the report."""
     lang = ch.lang
@@ -108,8 +99,8 @@ def summary_chart(ch: Chapter) -> Figure:
             ]
         )
     )
-    L["section_label"] = L["section"].map(lambda s: section_name(s, lang))
-    section_labels = [section_name(s, lang) for s in sections]
+    L["section_label"] = L["section"].map(lambda s: labels.section_name(s, lang))
+    section_labels = [labels.section_name(s, lang) for s in sections]
     counts = L.groupby(["section_label", "status_label"]).size().reset_index(name="n")
     chart = (
         alt.Chart(counts)
@@ -161,8 +152,10 @@ def headline(ch: Chapter) -> Html:
     text = labels.t("headline", ch.lang).format(
         n=n, r=s["reproduced"], w=s["within rounding"], d=s["discrepancy"], e=s["external"], nc=s["not checkable"]
     )
-    text += " " + labels.t(f"checks_data_{ch.params.errata}", ch.lang)
-    return Html(f'<p class="rp-headline">{html.escape(text)}</p>', text)
+    checked = labels.t(f"checks_data_{ch.params.errata}", ch.lang)
+    param = f"errata = {ch.params.errata}"
+    shown = html.escape(text) + " " + html.escape(checked).format(param=f"<code>{param}</code>")
+    return Html(f'<p class="rp-headline">{shown}</p>', text + " " + checked.format(param=param))
 
 
 def ledger_table(ch: Chapter) -> Html:
@@ -195,7 +188,7 @@ def ledger_table(ch: Chapter) -> Html:
             elif c in ("status", "with_errata"):
                 v = _status(v, lang) + (f" ({_status('truncated', lang)})" if c == "status" and r.truncated else "")
             elif c == "section":
-                v = section_name(v, lang)
+                v = labels.section_name(v, lang)
             elif c == "interval":
                 v = interval_text(v, lang)
             if c == "id":
@@ -218,7 +211,7 @@ def ledger_table(ch: Chapter) -> Html:
         + f'</select></label> <label>{html.escape(labels.t("tooltip_section", lang))} <select data-filter="section">'
         f'<option value="">{html.escape(labels.t("filter_all", lang))}</option>'
         + "".join(
-            f'<option value="{html.escape(s)}">{html.escape(section_name(s, lang))}</option>'
+            f'<option value="{html.escape(s)}">{html.escape(labels.section_name(s, lang))}</option>'
             for s in dict.fromkeys(L["section"])
         )
         + '</select></label> <output class="rp-ledger-count" aria-live="polite"></output></div>'
@@ -251,7 +244,7 @@ def discrepancies(ch: Chapter) -> Html:
             note.append(labels.t("note_resolved", lang))
         items.append(
             f'<li><a href="#claim-{html.escape(r.id)}"><strong><code>{html.escape(r.id)}</code></strong></a> '
-            f"({html.escape(section_name(r.section, lang))}) {html.escape(r.statement_ko if lang == 'ko' else r.statement)}: "
+            f"({html.escape(labels.section_name(r.section, lang))}) {html.escape(r.statement_ko if lang == 'ko' else r.statement)}: "
             f"{labels.t('printed', lang)} <code>{html.escape(str(r.printed))}</code>; "
             f"{html.escape(r.arithmetic_ko if lang == 'ko' else r.arithmetic)}"
             f"{'. ' + html.escape(' '.join(note)) if note else ''}</li>"
@@ -306,7 +299,7 @@ def changes(ch: Chapter) -> Html:
     parts = [
         f"<h3>{html.escape(labels.t('changes_withdrawn', lang))}</h3><ul>"
         + "".join(
-            f"<li><strong>{html.escape(e.id)}</strong> ({html.escape(section_name(e.section, lang))}): "
+            f"<li><strong>{html.escape(e.id)}</strong> ({html.escape(labels.section_name(e.section, lang))}): "
             f"{html.escape(e.status_reason_ko if ko else e.status_reason)}</li>"
             for e in withdrawn.itertuples()
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from regional_policy import errata
+from regional_policy import errata, labels
 
 T1, T2, T4 = "table1-key-factors", "table2-household-income", "table4-investment-by-project-type"
 
@@ -170,9 +170,15 @@ def test_errata_view_shows_interval_and_status(data):
     from regional_policy import datapage
     from regional_policy.params import Chapter, Parameters
 
+    def view(lang):  # columns named in the edition's language
+        frame = datapage.errata(Chapter(Parameters(lang=lang), data, data)).styler.data
+        return frame.rename(
+            columns={labels.t(f"errata_col_{c}", lang): c for c in ("id", "status", "interval", "evidence")}
+        )
+
+    assert list(view("ko").columns[:3]) == ["id", "위치", "자료"]
     for lang, withdrawn, to in (("en", "withdrawn", " .. "), ("ko", "철회", "~")):  # ranges in the edition's style
-        view = datapage.errata(Chapter(Parameters(lang=lang), data, data)).styler.data.set_index("id")
-        assert view.loc["E3", "status"] == withdrawn and view.loc["E3", "interval"] == f"75.488{to}76.114"
-        assert view.loc["E1", "interval"] == f"7,060.50{to}7,063.50"
-    ko = datapage.errata(Chapter(Parameters(lang="ko"), data, data)).styler.data.set_index("id")
-    assert "75.49~76.11" in ko.loc["E3", "evidence"]
+        shown = view(lang).set_index("id")
+        assert shown.loc["E3", "status"] == withdrawn and shown.loc["E3", "interval"] == f"75.488{to}76.114"
+        assert shown.loc["E1", "interval"] == f"7,060.50{to}7,063.50"
+    assert "75.49~76.11" in view("ko").set_index("id").loc["E3", "evidence"]

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from regional_policy import datapackage, report
+from regional_policy import datapackage, labels, report
 from regional_policy.claims import engine, korean
 
 LATIN_RUN = re.compile(r"[A-Za-z]+(?:[ ,;:()'/-]+[A-Za-z]+){2,}")  # three Latin words in a row
@@ -39,13 +39,13 @@ def test_known_arithmetic_in_korean(ledger):
 
 
 def test_section_names_in_each_edition():
-    assert [report.section_name(s, "ko") for s in ("2", "Table 4", "Abstract", "Korean abstract")] == [
+    assert [labels.section_name(s, "ko") for s in ("2", "Table 4", "Abstract", "Korean abstract")] == [
         "2절",
         "표 4",
         "초록",
         "국문 초록",
     ]
-    assert [report.section_name(s, "en") for s in ("2", "Table 4", "Korean abstract")] == [
+    assert [labels.section_name(s, "en") for s in ("2", "Table 4", "Korean abstract")] == [
         "Section 2",
         "Table 4",
         "Korean abstract",

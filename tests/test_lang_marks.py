@@ -27,3 +27,15 @@ def test_index_entries_of_english_terms_are_marked_and_other_pages_untouched():
         mark_english(entry, "genindex") == '<li><a href="glossary.html#term-BT" lang="en"><strong>BT</strong></a></li>'
     )
     assert mark_english(GLOSSARY, "01-introduction") == GLOSSARY
+
+
+def test_references_mark_quoted_citations_and_english_titles_but_not_acronyms_or_entities():
+    entry = (
+        "<p>[Kim05]</p><p>산업자원부. 2007. 논문에 (Ministry of Commerce, Industry &amp; Energy, 2007)로 인용되어 "
+        "있다. (MOCIE, 2004)</p>"
+    )
+    out = mark_english(entry, "ko/references")
+    assert '<p>[<span lang="en">Kim05</span>]</p>' in out
+    assert '(<span lang="en">Ministry of Commerce, Industry &amp; Energy, 2007</span>)로' in out
+    assert "(MOCIE, 2004)" in out  # an acronym, allowed in Korean text
+    assert "&amp;" in out and "&<span" not in out

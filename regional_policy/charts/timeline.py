@@ -92,7 +92,8 @@ def timeline(ch: Chapter) -> Figure:
     chart = alt.layer(band, spans, points).properties(width=style.WIDTH, height=style.HEIGHT)
     title = labels.t("chart_timeline_title", lang)
     desc = labels.t("chart_timeline_desc", lang).format(n=len(tl))
-    data = tl[["date_label", "end_label", "kind_label", "label", "section"]].rename(
+    data = tl.assign(section=[labels.section_name(str(s), lang) for s in tl["section"]])
+    data = data[["date_label", "end_label", "kind_label", "label", "section"]].rename(
         columns={
             "date_label": labels.t("tooltip_date", lang),
             "end_label": labels.t("tooltip_to", lang),
