@@ -10,6 +10,7 @@
 * The interface speaks the edition's language: message catalogues from
   ``locale/`` (:mod:`.catalogues`); the Korean search index and query
   (:mod:`.search_ko`).
+* Exercises and solutions are titled with the chapter's number ("Exercise 3.1: Title"; :mod:`.exercise_titles`).
 * Tables and charts carry empty ``rp-notebook`` and ``rp-commit`` slots
   (:mod:`.provenance`); each page fills them with its source notebook and the
   commit the site was built from, so that executed notebooks stay the same from
@@ -153,11 +154,12 @@ def _mark_index(app, exception):
 
 
 def setup(app):
-    from . import catalogues, search_ko
+    from . import catalogues, exercise_titles, search_ko
 
     app.add_config_value("rp_lang", "en", "html")
     app.connect("config-inited", catalogues.interface, priority=100)  # before extensions read their messages
     search_ko.setup(app)
+    exercise_titles.setup(app)  # "Exercise 3.1: Title", "Solution to Exercise 3.1"
     app.connect("html-page-context", _drop_thebe, priority=900)
     app.connect("html-page-context", _language_switch, priority=900)
     app.connect("html-page-context", _download_links, priority=900)

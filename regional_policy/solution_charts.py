@@ -1,6 +1,6 @@
 """The charts that exercise solutions draw, with axes, categories and alt text in the edition's language.
 
-A solution cell computes its frame and shows ``solution_charts.chart("ex-1-2", frame, lang)``
+A solution cell computes its frame and shows ``solution_charts.chart("ex-1-2", frame, ch.lang)``
 instead of a bare ``alt.Chart``: the chart code and every string it shows live
 here and in ``labels.csv`` (keys ``sol:<exercise>:x``, ``:y`` and ``:desc``), so
 that the Korean edition has Korean axes and a Korean description.
@@ -14,22 +14,17 @@ import pandas as pd
 from . import labels, numbers, style
 from .display import Embed, embed
 
-# exercise -> (x field, y field, how x values are named, the x order or None)
+# exercise -> (x field, y field, how x values are named: "year" or a labels.csv prefix, the x order or None)
 SPECS = {
-    "ex-1-2": ("administration", "milestones", "admin", ["civilian", "kim", "roh", "lee"]),
+    "ex-1-2": ("administration", "milestones", "administration", ["civilian", "kim", "roh", "lee"]),
     "ex-2-4": ("year", "difference", "year", None),
     "ex-4-4": ("indicator", "multiple", "indicator", None),
     "ex-5-2": ("status", "n", "status", None),
 }
-ADMINS = {"civilian": ("Civilian government", "문민정부"), "kim": ("Kim", "김대중"), "roh": ("Roh", "노무현"),
-          "lee": ("Lee", "이명박")}  # fmt: skip
 
 
 def _name(kind: str, value, lang: str) -> str:
-    if kind == "admin":
-        if value not in ADMINS:
-            raise ValueError(f"administration {value!r} is not one of {', '.join(ADMINS)}")
-        return ADMINS[value][0 if lang == "en" else 1]
+    """The label of a category value (``labels.csv``, ``<kind>:<value>``), or a year as printed."""
     if kind == "year":
         return numbers.year(value)
     return labels.value(kind, value, lang)
@@ -44,6 +39,8 @@ def chart(exercise: str, frame: pd.DataFrame, lang: str) -> Embed:
     if missing:
         raise ValueError(f"{exercise}: the frame has no column {', '.join(sorted(missing))}")
     data = frame[[x, y]].copy()
+    if order:  # the description reads the bars in the order the chart draws them
+        data = data.sort_values(x, key=lambda col: col.map({v: i for i, v in enumerate(order)}), kind="stable")
     sort = [_name(kind, v, lang) for v in order if v in set(data[x])] if order else None
     data["label"] = [_name(kind, v, lang) for v in data[x]]
     x_title, y_title = labels.t(f"sol:{exercise}:x", lang), labels.t(f"sol:{exercise}:y", lang)

@@ -21,7 +21,7 @@ INTERFACE = {
         ),
     },
     "booktheme": {"By": "지은이:", "Contents": "목차", "Print to PDF": "PDF로 인쇄"},
-    "exercise": {"Exercise": "연습", "Solution to": "해답:"},
+    "exercise": {"Exercise": "연습문제", "Solution to": "해답:"},
     "togglebutton": {"Click to show": "펼쳐 보기"},
 }
 

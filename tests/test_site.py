@@ -65,3 +65,20 @@ def test_chart_pages_carry_their_specs_and_the_data_downloads_exist(site):
     for link in re.findall(r'href="\.\./data/([^"]+)"', data_page):
         assert (site / "data" / link).is_file(), link
     assert "table4-investment-by-project-type.csv" in data_page
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_exercises_and_solutions_are_titled_with_the_chapter_number(site, lang):
+    """'Exercise 3.1: Title' and 'Solution to Exercise 3.1', never sphinx-exercise's 'Exercise (3.1 Title)' or a
+    book-wide count; the words are the edition's (locale/<lang>/LC_MESSAGES/exercise.po, bookbuild.exercise_titles)."""
+    page = site / ("book" if lang == "en" else "ko") / "03-systematizing-phase.html"
+    html = page.read_text(encoding="utf-8")
+    titles = [re.sub(r"<[^>]+>", "", t).strip() for t in re.findall(r'<p class="admonition-title">(.*?)</p>', html)]
+    exercise, solution = ("Exercise", "Solution to") if lang == "en" else ("연습문제", "해답:")
+    first = "Finding Table 4’s unit" if lang == "en" else "표 4의 단위 찾기"
+    assert f"{exercise} 3.1: {first}" in titles
+    for n in range(1, 5):
+        assert sum(t.startswith(f"{exercise} 3.{n}: ") for t in titles) == 1, titles
+        assert titles.count(f"{solution} {exercise} 3.{n}") == 1, titles
+    assert f'{solution} <a class="reference internal" href="#ex-3-2">{exercise} 3.2</a>' in html
+    assert not [t for t in titles if re.match(rf"{exercise} \(|{exercise} \d+$", t)], titles

@@ -440,11 +440,11 @@ def test_solution_charts_are_labelled_in_both_languages(data):
     ko = solution_charts.chart("ex-1-2", counts, "ko")
     spec = ko.chart.to_dict()
     assert spec["encoding"]["x"]["title"] == "정부" and spec["encoding"]["y"]["title"] == "날짜가 있는 주요 사건 수"
-    assert "노무현 9" in ko.description and "Roh" not in ko.description
+    assert "노무현 정부 9" in ko.description and "Roh" not in ko.description
     en = solution_charts.chart("ex-1-2", counts, "en")
-    assert "Roh 9" in en.description and en.chart.to_dict()["encoding"]["x"]["sort"][0] in (
+    assert "Roh Moo-hyun 9" in en.description and en.chart.to_dict()["encoding"]["x"]["sort"][0] in (
         "Civilian government",
-        "Kim",
+        "Kim Dae-jung",
     )
     rsip = data["rsip-performance"].dropna(subset=["value_2007"]).copy()
     rsip["multiple"] = rsip["value_2010"] / rsip["value_2007"]

@@ -45,6 +45,12 @@ def overlap_frame(ch: Chapter, version: str = "final") -> pd.DataFrame:
     return out.sort_values(["region_order"], kind="stable").reset_index(drop=True)
 
 
+def _members(data: pd.DataFrame) -> list[str]:
+    """The units of the economic regions that have a row in the overlap chart (the capital region has none)."""
+    shown = set(data["economic_region"])
+    return [p["short_en"] for p in places.table() if p["economic_region"] in shown]
+
+
 def overlap_chart(ch: Chapter, version: str = "final") -> Figure:
     """Addition: where a region's leading industries repeat the strategic industries of its units."""
     lang = ch.lang
@@ -101,7 +107,7 @@ def overlap_chart(ch: Chapter, version: str = "final") -> Figure:
         style.finish(chart, title, desc, wrap=72),
         table,
         lang,
-        notes=(labels.t("addition", lang), labels.t("note_reconstructed", lang)),
+        notes=(labels.t("addition", lang), labels.t("note_reconstructed", lang), *ch.highlight_notes(_members(data))),
     )
 
 
@@ -185,4 +191,6 @@ def old_complexes_map(ch: Chapter) -> Figure:
     notes = (labels.t("addition", lang), labels.t("old_points_note", lang)) + (
         (geo.credit(lang),) if ready else (labels.t("note_no_boundaries_points", lang),)
     )
+    # with the boundaries every unit is drawn (the highlighted one outlined); without them only the hosts' points
+    notes += ch.highlight_notes(places.keys() if ready else oc["province"])
     return Figure("chart-m-2", "M.2", title, desc, style.finish(chart, title, desc, wrap=72), table, lang, notes=notes)

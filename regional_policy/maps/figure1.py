@@ -117,7 +117,12 @@ def figure1_map(ch: Chapter) -> Figure | Note:
         _table1_frame(f1, lang),
         lang,
         prefix=labels.t("figure", lang),
-        notes=_notes(lang, labels.t("note_reconstructed", lang), labels.t("marker_key", lang)),
+        notes=_notes(
+            lang,
+            labels.t("note_reconstructed", lang),
+            labels.t("marker_key", lang),
+            *ch.highlight_notes(units["province"]),
+        ),
     )
 
 
@@ -213,7 +218,12 @@ def figure1_tiles(ch: Chapter) -> Figure:
         _table1_frame(f1, lang),
         lang,
         prefix=labels.t("figure", lang),
-        notes=(*extra, labels.t("note_reconstructed", lang), labels.t("marker_key", lang)),
+        notes=(
+            *extra,
+            labels.t("note_reconstructed", lang),
+            labels.t("marker_key", lang),
+            *ch.highlight_notes(units["province"]),
+        ),
     )
 
 
@@ -268,5 +278,5 @@ def figure1_table(ch: Chapter) -> Table:
     return Table(
         "figure-1-data",
         _styled(out, labels.t("fig1_table_title", lang), "figure-1-data", hl),
-        notes=(labels.t("note_reconstructed", lang),),
+        notes=(labels.t("note_reconstructed", lang), *ch.highlight_notes(f1["province"])),
     )

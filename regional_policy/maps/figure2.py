@@ -167,7 +167,7 @@ def figure2_map(ch: Chapter, version: str = "final") -> Figure | Table:
         table,
         lang,
         prefix=labels.t("figure", lang),
-        notes=_notes(lang, labels.t("note_reconstructed", lang)),
+        notes=_notes(lang, labels.t("note_reconstructed", lang), *ch.highlight_notes(places.keys())),
     )
 
 
@@ -205,7 +205,7 @@ def _figure2_tiles(ch, regions, color, tip, opacity, title, desc, table, fallbac
             table,
             lang,
             prefix=labels.t("figure", lang),
-            notes=(labels.t("note_reconstructed", lang),),
+            notes=(labels.t("note_reconstructed", lang), *ch.highlight_notes(places.keys())),
         )
     return Figure(
         "figure-2-map",
@@ -216,7 +216,11 @@ def _figure2_tiles(ch, regions, color, tip, opacity, title, desc, table, fallbac
         table,
         lang,
         prefix=labels.t("figure", lang),
-        notes=(labels.t("note_no_boundaries_region", lang), labels.t("note_reconstructed", lang)),
+        notes=(
+            labels.t("note_no_boundaries_region", lang),
+            labels.t("note_reconstructed", lang),
+            *ch.highlight_notes(places.keys()),
+        ),
     )
 
 
@@ -255,5 +259,9 @@ def figure2_table(ch: Chapter) -> Table:
     return Table(
         "figure-2-data",
         _styled(out, labels.t("fig2_table_title", lang), "figure-2-data", hl),
-        notes=(labels.t("note_reconstructed", lang), labels.t("marker_key", lang).split("   +")[0]),
+        notes=(
+            labels.t("note_reconstructed", lang),
+            labels.t("marker_key", lang).split("   +")[0],
+            *ch.highlight_notes(places.keys()),
+        ),
     )
