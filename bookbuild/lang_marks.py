@@ -25,6 +25,8 @@ WORD = r"[A-Za-z0-9][A-Za-z0-9'’.\-]*"
 LATIN_RUN = re.compile(
     r"(?<![&#A-Za-z0-9])[A-Za-z]" + WORD[len("[A-Za-z0-9]") :] + r"(?:[ ,:]+(?:&amp;|" + WORD + "))*"
 )
+# the index's letters: the jump bar <a href="#C"><strong>C</strong></a> and the headings <h2 id="C">C</h2>
+INDEX_LETTER = re.compile(r'<(a href="#|h2 id=")([A-Z])(">(?:<strong>)?\2<)')
 TEXT = re.compile(r'(?<!lang="en")>([^<]+)<')  # a text node, unless its element is already marked
 
 
@@ -47,4 +49,5 @@ def mark_english(body: str, pagename: str) -> str:
         body = TEXT.sub(lambda m: ">" + LATIN_RUN.sub(_span, m[1]) + "<", body)
     elif page == "genindex":
         body = INDEX_ENTRY.sub(lambda m: f'{m[1]} lang="en">{m[2]}{m[3]}' if _latin(m[3]) else m[0], body)
+        body = INDEX_LETTER.sub(lambda m: f'<{m[1]}{m[2]}" lang="en{m[3]}', body)
     return body

@@ -84,6 +84,11 @@ def _address_html(cell: object) -> str:
     return f'<a class="reference external" href="{url}"><code>{url}</code></a>' if url else ""
 
 
+def note_html(note: str, escape: bool = True) -> str:
+    """A note under a figure or table as HTML: a name in backticks (a parameter, a file, an address) is code."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(note) if escape else note)
+
+
 def with_identifiers(styler):
     """The styler, with its source-key and address columns (if any) shown as code."""
     columns = list(styler.data.columns)
@@ -130,7 +135,7 @@ class Figure:
     def html(self) -> str:
         view = f"{self.name}-view"
         desc = f"{self.name}-desc"
-        notes = "".join(f'<p class="rp-figure-note">{html.escape(n)}</p>\n' for n in self.notes)
+        notes = "".join(f'<p class="rp-figure-note">{note_html(n)}</p>\n' for n in self.notes)
         return (
             f'<figure class="rp-figure" id="{self.name}-figure">\n'
             f'<div class="rp-vega" id="{view}" role="img" aria-label="{html.escape(self.caption)}" '
@@ -166,7 +171,7 @@ class Table:
     footer: str = ""
 
     def html(self) -> str:
-        notes = "".join(f'<p class="rp-table-note">{n}</p>' for n in self.notes)
+        notes = "".join(f'<p class="rp-table-note">{note_html(n, escape=False)}</p>' for n in self.notes)
         label = html.escape(
             re.sub(r"<[^>]+>", " ", str(self.styler.caption or self.name)).split("  ")[0].strip(), quote=True
         )

@@ -48,6 +48,12 @@ def _printed(value, lang: str) -> str:
     return f'<span lang="en">{text}</span>' if lang != "en" and LATIN.search(text) else text
 
 
+def _claim(row, lang: str) -> str:
+    """A ledger row in a chapter's box: the words as printed in English; in Korean, the book's Korean statement
+    (the report chapter's ledger quotes the printed words beside it)."""
+    return _printed(row.printed, lang) if lang == "en" else html.escape(row.statement_ko)
+
+
 def interval_text(interval: str, lang: str) -> str:
     """An interval 'lo .. hi' in the edition's range style (Korean: lo~hi)."""
     return interval.replace(" .. ", "~") if lang == "ko" else interval
@@ -62,7 +68,7 @@ def numbers_box(ch: Chapter, chapter: int) -> Html:
     intro = labels.t("numbers_intro", lang).format(data=labels.t(f"data_{ch.params.errata}", lang), **counts(rows))
     items = "".join(
         f'<li class="rp-st-{r.status.replace(" ", "-")}"><a href="{REPORT_PAGE}#claim-{html.escape(r.id)}">'
-        f"<code>{html.escape(r.id)}</code></a> {_printed(r.printed, lang)} - {html.escape(_status(r.status, lang))}</li>"
+        f"<code>{html.escape(r.id)}</code></a> {_claim(r, lang)} - {html.escape(_status(r.status, lang))}</li>"
         for r in rows.itertuples()
     )
     body = (

@@ -87,12 +87,13 @@ def test_a_solution_chart_without_description_is_described_in_the_chapters_langu
     assert en == "A bar chart (x: year; y: difference) drawn by the solution of exercise 2.4."
 
 
-def test_the_papers_english_words_are_marked_in_the_korean_numbers_box():
+def test_the_korean_numbers_box_states_each_claim_in_korean():
     from regional_policy.params import Chapter, Parameters
 
     d = datapackage.read()
     box = report.numbers_box(Chapter(Parameters(lang="ko"), d, d), 4).html_text
-    assert '<span lang="en">Iksan located in Jeonnam</span>' in box
+    korean = d["claims"].set_index("id").loc["s4-iksan-jeonnam", "statement_ko"]
+    assert korean in box and "Iksan" not in box
     en = report.numbers_box(Chapter(Parameters(lang="en"), d, d), 4).html_text
     assert "Iksan located in Jeonnam" in en and 'lang="en"' not in en
 

@@ -39,3 +39,10 @@ def test_references_mark_quoted_citations_and_english_titles_but_not_acronyms_or
     assert '(<span lang="en">Ministry of Commerce, Industry &amp; Energy, 2007</span>)로' in out
     assert "(MOCIE, 2004)" in out  # an acronym, allowed in Korean text
     assert "&amp;" in out and "&<span" not in out
+
+
+def test_index_letters_are_marked():
+    bar = '<a href="#C"><strong>C</strong></a> | <h2 id="C">C</h2>'
+    assert mark_english(bar, "genindex") == (
+        '<a href="#C" lang="en"><strong>C</strong></a> | <h2 id="C" lang="en">C</h2>'
+    )

@@ -9,12 +9,12 @@ from regional_policy import geo, maps, params
 from regional_policy.display import Figure
 
 SHOWN = {
-    "en": "Emphasised: what concerns {p} (parameter highlight).",
-    "ko": "강조한 부분: {p}에 관한 값(highlight 매개변수).",
+    "en": "Emphasised: what concerns {p} (parameter `highlight`).",
+    "ko": "강조한 부분: {p}에 관한 값(`highlight` 매개변수).",
 }
 ABSENT = {
-    "en": "{p} (parameter highlight) does not appear in this chart or table, so nothing in it is emphasised.",
-    "ko": "이 차트나 표에는 highlight 매개변수의 시·도({p})가 나오지 않으므로 강조한 항목이 없다.",
+    "en": "{p} (parameter `highlight`) does not appear in this chart or table, so nothing in it is emphasised.",
+    "ko": "이 차트나 표에는 `highlight` 매개변수의 시·도({p})가 나오지 않으므로 강조한 항목이 없다.",
 }
 NAMES = {("Busan", "en"): "Busan", ("Busan", "ko"): "부산", ("Seoul", "en"): "Seoul", ("Seoul", "ko"): "서울"}
 
@@ -72,4 +72,4 @@ def test_a_province_the_figure_does_not_show_is_named_as_absent(data, lang, monk
 
 def test_the_note_is_printed_under_the_figure(data):
     fig = maps.figure2_map(_chapter(data, "ko", "부산"))
-    assert '<p class="rp-figure-note">강조한 부분: 부산에 관한 값(highlight 매개변수).</p>' in fig.html()
+    assert '<p class="rp-figure-note">강조한 부분: 부산에 관한 값(<code>highlight</code> 매개변수).</p>' in fig.html()

@@ -248,17 +248,17 @@ def test_fuzzed_parameter_values_end_in_parameter_error():
 
 def test_highlight_note(data):
     ch = Chapter(Parameters(highlight="부산"), data, data)
-    assert ch.highlight_note(["Busan", "Daegu"]) == "Emphasised: what concerns Busan (parameter highlight)."
-    assert ch.highlight_notes(["Busan"]) == ("Emphasised: what concerns Busan (parameter highlight).",)
+    assert ch.highlight_note(["Busan", "Daegu"]) == "Emphasised: what concerns Busan (parameter `highlight`)."
+    assert ch.highlight_notes(["Busan"]) == ("Emphasised: what concerns Busan (parameter `highlight`).",)
     assert ch.highlight_note(["Daegu"]) == (
-        "Busan (parameter highlight) does not appear in this chart or table, so nothing in it is emphasised."
+        "Busan (parameter `highlight`) does not appear in this chart or table, so nothing in it is emphasised."
     )
     ko = Chapter(Parameters(lang="ko", highlight="seoul"), data, data)
     assert (
         ko.highlight_note([])
-        == "이 차트나 표에는 highlight 매개변수의 시·도(서울)가 나오지 않으므로 강조한 항목이 없다."
+        == "이 차트나 표에는 `highlight` 매개변수의 시·도(서울)가 나오지 않으므로 강조한 항목이 없다."
     )
-    assert ko.highlight_note(["Seoul"]) == "강조한 부분: 서울에 관한 값(highlight 매개변수)."
+    assert ko.highlight_note(["Seoul"]) == "강조한 부분: 서울에 관한 값(`highlight` 매개변수)."
     assert Chapter(Parameters(), data, data).highlight_note(["Busan"]) == ""
     assert Chapter(Parameters(), data, data).highlight_notes(["Busan"]) == ()
 
@@ -300,12 +300,12 @@ def test_highlight_note_under_the_charts_and_tables_that_highlight(data):
     from regional_policy import charts, tables
 
     seoul = Chapter(Parameters(highlight="서울"), data, data)  # Seoul is in no RIPP programme and not in Table 3
-    absent = "Seoul (parameter highlight) does not appear in this chart or table, so nothing in it is emphasised."
+    absent = "Seoul (parameter `highlight`) does not appear in this chart or table, so nothing in it is emphasised."
     assert charts.ripp_first_stage(seoul).notes == (absent,)
     assert charts.investment_shares(seoul).notes == (absent,)
     assert tables.table4(seoul).notes[-1] == absent
     busan = Chapter(Parameters(lang="ko", highlight="busan"), data, data)
-    shown = "강조한 부분: 부산에 관한 값(highlight 매개변수)."
+    shown = "강조한 부분: 부산에 관한 값(`highlight` 매개변수)."
     assert charts.ripp_national_share(busan).notes == (shown,)
     assert tables.table3(busan).notes[-1] == shown
     assert charts.ripp_first_stage(Chapter(Parameters(), data, data)).notes == ()

@@ -186,6 +186,8 @@ def old_complexes_map(ch: Chapter) -> Figure:
             "name": labels.t("col_complex", lang),
             "unit": labels.t("col_unit", lang),
             "founded": labels.t("col_founded", lang),
+            "lon": labels.t("col_lon", lang),
+            "lat": labels.t("col_lat", lang),
         }
     )
     notes = (labels.t("addition", lang), labels.t("old_points_note", lang)) + (
