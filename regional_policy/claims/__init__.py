@@ -16,7 +16,7 @@ text and for the tables (:mod:`regional_policy.consistency`).
 """
 
 from ..intervals import STATUSES
-from . import dates, tables, text  # noqa: F401  (register the checks)
+from . import cross, dates, tables, text  # noqa: F401  (register the checks)
 from .engine import CHECKS, SOURCES, Outcome, check, evaluate, ledger, summary, validate
 
 __all__ = ["CHECKS", "SOURCES", "STATUSES", "Outcome", "check", "evaluate", "ledger", "summary", "validate"]
