@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted(p for p in (ROOT / "notebooks").glob("*.ipynb") if p.name != "07-report.ipynb")
 NUMBER = r"\d[\d,]*(?:\.\d+)?"
 EN_WORDS = {  # phrases first: a phrase is taken out of the text before single words are looked for
-    "three in four": 0.75, "two fifths": 0.4, "a third": 1 / 3, "a quarter": 0.25, "a fifth": 0.2, "one fifth": 0.2,
+    "three in four": 0.75, "four in five": 0.8, "two fifths": 0.4, "a third": 1 / 3, "a quarter": 0.25, "a fifth": 0.2, "one fifth": 0.2,
     "only one": 1, "one year": 1, "half": 0.5, "hundred": 100,
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20, "twice": 2, "both": 2,

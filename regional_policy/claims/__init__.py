@@ -8,7 +8,9 @@ be checked. The modules:
 - :mod:`.engine`: the registry of checks, :func:`evaluate`, :func:`ledger`, :func:`summary`;
 - :mod:`.access`: table cells and dates as intervals;
 - catalogue: :mod:`.dates` (dates, periods, plans), :mod:`.tables` (Tables 2-5, RSIP
-  results), :mod:`.text` (places, listed counts, figures, cross-statement checks).
+  results), :mod:`.text` (places, listed counts, figures, cross-statement checks),
+  :mod:`.cross` (dates against periods and rules, who did what when, Table 4 against
+  Table 3, trend words, the range a printed average's counts allow).
 
 The status rule (``reproduced``, ``within rounding``, ``discrepancy``, ``external``,
 ``not checkable``) is the one of :mod:`regional_policy.intervals`, the same for the
@@ -16,7 +18,7 @@ text and for the tables (:mod:`regional_policy.consistency`).
 """
 
 from ..intervals import STATUSES
-from . import dates, tables, text  # noqa: F401  (register the checks)
+from . import cross, dates, tables, text  # noqa: F401  (register the checks)
 from .engine import CHECKS, SOURCES, Outcome, check, evaluate, ledger, summary, validate
 
 __all__ = ["CHECKS", "SOURCES", "STATUSES", "Outcome", "check", "evaluate", "ledger", "summary", "validate"]
