@@ -48,7 +48,7 @@ def graded(tmp_path_factory):
     sentinel.write_text('{"ex-3-1": {"answer": 10.0}}')
     right = {
         "ex-3-1": "answer = 10.0",
-        "ex-3-3": "answer = (11, 9)",
+        "ex-3-3": "answer = (9, 7)",
         "ex-3-4": "import numpy as np\nanswer = np.array([35.2, 17.6])",
     }
     hostile = {

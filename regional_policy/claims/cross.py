@@ -153,16 +153,6 @@ def crisis_within_results_period(data):
     return _yes(x <= crisis <= y), f"§4: the crisis of {crisis} falls within the results' period {x}-{y}"
 
 
-@check
-def councils_one_per_unit(data):
-    p = data["places"]
-    n, outside = len(p), int((~p["capital_region"].astype(bool)).sum())
-    return Num.exact(n), (
-        f"§3: one council for each region × {n} metropolitan cities and provinces (§4) = {n} "
-        f"({outside} outside the Capital Region)"
-    )
-
-
 # --- who did what, when: Table 1's columns against the dates of the text ----------------------
 
 
@@ -253,28 +243,4 @@ def figure1_named_industries(data):
     hits = [k for k in FIGURE1_NAMED if k in names]
     return Num.exact(len(hits)), (
         f"figure1-strategic-industries: {len(hits)} of the {len(FIGURE1_NAMED)} industries named in §3 appear"
-    )
-
-
-@check
-def four_regions_per_industry_range(data):
-    """§3's yearly average per Strategic Industry in the four regions, against the range the paper's counts allow.
-
-    The divisor (industry-years) is not printed, but the paper bounds it: one industry per region in the
-    first phase (§1, Table 3) and at most 32 - 19 = 13 industries in the four regions until 2008 (§3). The
-    average is therefore at least the total over the most industry-years those counts allow, and at most
-    the average per region-year (every region had at least one industry).
-    """
-    x, y = a.t4(data, "Total", "4 regions 1st phase"), a.t4(data, "Total", "4 regions 2nd phase")
-    total = (x + y) / 10
-    (f1, t1), (f2, t2) = a.t4_period(data, "4 regions 1st phase"), a.t4_period(data, "4 regions 2nd phase")
-    y1, y2 = t1 - f1 + 1, t2 - f2 + 1
-    first = len(a.t3_districts(data))
-    n32, n19 = int(claim(data, "s3-32-industries").point), int(claim(data, "s3-19-industries").point)
-    most = first * y1 + (n32 - n19) * y2
-    floor, ceiling = total / most, total / first / (t2 - f1 + 1)
-    return Num(floor.point, floor.lo, ceiling.hi), (
-        f"Table 4: ({x.point:,.0f} + {y.point:,.0f}) / 10 = {total.point:,.1f} billion KRW over at most "
-        f"{first} industries × {y1} years + ({n32} - {n19}) industries × {y2} years = {most} industry-years: "
-        f"at least {floor.point:.2f} a year per industry, at most {ceiling.point:.2f} (one industry per region)"
     )
