@@ -59,6 +59,15 @@ def commit(lang: str = "en") -> str:
     return head + (f" ({labels.t('commit_dirty', lang)})" if dirty else "")
 
 
+def _visit_hidden_cell(self, node):
+    """myst-nb's collapsed code cell, named by its visible prompt (in the edition's language, ``nb_code_prompt_show``)
+    instead of the fixed English aria-label "Toggle hidden content" that myst-nb gives it."""
+    from myst_nb.sphinx_ import visit_HideCellInput
+
+    visit_HideCellInput(self, node)
+    self.body[-4:] = [b.replace(' aria-label="Toggle hidden content"', "") for b in self.body[-4:]]
+
+
 def _drop_thebe(app, pagename, templatename, context, doctree):
     scripts = context.get("script_files")
     if scripts:
@@ -167,6 +176,9 @@ def setup(app):
     app.connect("html-page-context", _fill_provenance, priority=900)
     app.connect("html-page-context", _mark_english, priority=900)
     app.connect("build-finished", _mark_index)
+    from myst_nb.sphinx_ import HideCodeCellNode, depart_HideCellInput
+
+    app.add_node(HideCodeCellNode, override=True, html=(_visit_hidden_cell, depart_HideCellInput))
     from . import pageassets
 
     pageassets.setup(app)  # scripts only where needed and deferred, the icons used, a meta description

@@ -48,6 +48,17 @@ def _printed(value, lang: str) -> str:
     return f'<span lang="en">{text}</span>' if lang != "en" and LATIN.search(text) else text
 
 
+NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def printed_number(printed: str, value: float) -> str | None:
+    """The number in a printed phrase that the ledger checks, exactly as printed ('1,897 billion' -> '1,897');
+    None when the phrase holds no such number (a number written as a word: 'four', 'doubled')."""
+    tokens = NUMBER.findall(printed)
+    same = [t for t in tokens if float(t.replace(",", "")) == value]
+    return same[0] if same else None
+
+
 def _claim(row, lang: str) -> str:
     """A ledger row in a chapter's box: the words as printed in English; in Korean, the book's Korean statement
     (the report chapter's ledger quotes the printed words beside it)."""
@@ -200,8 +211,9 @@ def ledger_table(ch: Chapter) -> Html:
             if c == "id":
                 cells.append(f"<td><code>{html.escape(str(v))}</code></td>")
                 continue
-            if c == "printed" and lang != "en" and LATIN.search(str(v)):  # the paper's own English words
-                cells.append(f'<td lang="en">{html.escape(str(v))}</td>')
+            if c == "printed" and lang != "en" and LATIN.search(str(v)):  # the paper's English words: its number
+                number = printed_number(str(v), r.value)  # or, if it writes none, the words (English, marked)
+                cells.append(f"<td>{number}</td>" if number else f'<td lang="en">{html.escape(str(v))}</td>')
                 continue
             cells.append(f"<td>{html.escape(str(v))}</td>")
         body.append(

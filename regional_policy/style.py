@@ -23,6 +23,8 @@ PROGRAMME_GROUP = {
 def finish(chart, title: str, description: str, wrap: int | None = None):
     """Title, description (the chart's alt text), font and axis style of every chart of the book.
 
+    Vega's own screen-reader labels are off: they are English sentences made from field names ("Y-axis for a
+    discrete scale with 4 values"); the figure's container carries the caption and the description instead.
     ``wrap`` breaks a long title into lines of at most that many characters (the maps, which are narrow).
     """
     import textwrap
@@ -32,7 +34,7 @@ def finish(chart, title: str, description: str, wrap: int | None = None):
     lines = textwrap.wrap(title, wrap) if wrap else [title]
     return (
         chart.properties(title=alt.TitleParams(text=lines) if len(lines) > 1 else title, description=description)
-        .configure(font=FONT)
+        .configure(font=FONT, aria=False)  # the chart's container names it (role="img"), in the edition's language
         .configure_view(stroke=None)
         .configure_axis(labelFontSize=12, titleFontSize=12)
         .configure_legend(labelFontSize=12, titleFontSize=12, orient="bottom", labelLimit=400)

@@ -179,6 +179,27 @@ def test_every_page_of_the_fresh_build_is_checked(site):
     )
 
 
+ATTRIBUTE = re.compile(r'<[^>]*?\b(aria-label|title|alt|placeholder)="([^"]*)"')
+
+
+def test_korean_pages_name_things_in_korean_for_screen_readers(site):
+    """What a screen reader says but the eye does not see - labels, titles, alt texts - is Korean too (outside
+    elements marked as English, and apart from the allow-list)."""
+    import html
+
+    allowed = set(allowlist())
+    bad = []
+    for name in KOREAN_PAGES:
+        page = re.sub(r"<(script|style)\b.*?</\1>", "", (site / name).read_text(encoding="utf-8"), flags=re.S)
+        for m in ATTRIBUTE.finditer(page):
+            if 'lang="en"' in m.group(0):
+                continue
+            words = [w for w in re.findall(LATIN_WORD, html.unescape(m.group(2))) if w not in allowed]
+            if words:
+                bad.append(f"{name}: {m.group(1)}={m.group(2)[:80]!r}")
+    assert not bad, f"{len(bad)} English attribute(s): " + " | ".join(sorted(set(bad))[:20])
+
+
 def _chart_boxes(browser, url: str, scripts: bool) -> list[dict]:
     """Text boxes of the charts Vega draws in the page (scripts on), or of their static SVGs (scripts off)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=scripts)
