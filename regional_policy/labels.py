@@ -43,3 +43,8 @@ def t(key: str, lang: str) -> str:
 def value(kind: str, val: str, lang: str) -> str:
     """The label of a category value of the data, e.g. ``value('project_type', 'R&D', 'ko')``."""
     return t(f"{kind}:{val}", lang)
+
+
+def columns(frame, keys: dict[str, str], lang: str):
+    """The columns of ``frame`` named in ``keys`` (column -> label key), in that order, renamed to their labels."""
+    return frame[list(keys)].rename(columns={column: t(key, lang) for column, key in keys.items()})

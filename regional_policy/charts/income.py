@@ -47,9 +47,7 @@ def income(ch: Chapter) -> Figure:
     data = long.pivot(index="year", columns="household", values="income").reset_index()[["year"] + order]
     data["year"] = data["year"].map(numbers.year)
     data = data.rename(columns={"year": labels.t("axis_year", lang)})
-    return Figure(
-        "chart-2-1", "2.1", title, desc, style.finish(chart, title, desc), data, lang, footer(ch, "Table 2", (T2,))
-    )
+    return Figure.finished("chart-2-1", "2.1", title, desc, chart, data, lang, footer(ch, "Table 2", (T2,)))
 
 
 def income_ratio(ch: Chapter) -> Figure:
@@ -102,6 +100,4 @@ def income_ratio(ch: Chapter) -> Figure:
             "recomputed": names["recomputed"],
         }
     )
-    return Figure(
-        "chart-2-2", "2.2", title, desc, style.finish(chart, title, desc), data, lang, footer(ch, "Table 2", (T2,))
-    )
+    return Figure.finished("chart-2-2", "2.2", title, desc, chart, data, lang, footer(ch, "Table 2", (T2,)))

@@ -92,22 +92,14 @@ def timeline(ch: Chapter) -> Figure:
     chart = alt.layer(band, spans, points).properties(width=style.WIDTH, height=style.HEIGHT)
     title = labels.t("chart_timeline_title", lang)
     desc = labels.t("chart_timeline_desc", lang).format(n=len(tl))
-    data = tl[["date_label", "end_label", "kind_label", "label", "section"]].rename(
-        columns={
-            "date_label": labels.t("tooltip_date", lang),
-            "end_label": labels.t("tooltip_to", lang),
-            "kind_label": labels.t("tooltip_kind", lang),
-            "label": labels.t("tooltip_milestone", lang),
-            "section": labels.t("tooltip_section", lang),
-        }
-    )
-    return Figure(
-        "chart-1-1",
-        "1.1",
-        title,
-        desc,
-        style.finish(chart, title, desc),
-        data,
-        lang,
-        footer(ch, None, ("timeline", "administrations")),
+    keys = {
+        "date_label": "tooltip_date",
+        "end_label": "tooltip_to",
+        "kind_label": "tooltip_kind",
+        "label": "tooltip_milestone",
+        "section": "tooltip_section",
+    }
+    data = labels.columns(tl, keys, lang)
+    return Figure.finished(
+        "chart-1-1", "1.1", title, desc, chart, data, lang, footer(ch, None, ("timeline", "administrations"))
     )
