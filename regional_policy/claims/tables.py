@@ -107,25 +107,21 @@ def four_regions_annual_per_region(data):
     return v, f"({x.point:,.0f} + {y.point:,.0f}) hundred million KRW / 10 / 4 regions / {years} years = {v.point:.2f}"
 
 
-def _nine_years(data) -> int:
-    x, y = a.t4_period(data, "9 regions")
-    return y - x + 1
+def _nine_annual(count: int, unit: str, cite: str = ""):
+    """Table 4's 9-regions total in billion KRW a year, per one of its ``count`` ``unit`` (regions, industries)."""
+
+    def fn(data):
+        t = a.t4(data, "Total", "9 regions")
+        x, y = a.t4_period(data, "9 regions")
+        years = y - x + 1
+        v = t / 10 / count / years
+        return v, f"{t.point:,.0f} hundred million KRW / 10 / {count} {unit} / {years} years{cite} = {v.point:.2f}"
+
+    return fn
 
 
-@check
-def nine_regions_annual_per_region(data):
-    t = a.t4(data, "Total", "9 regions")
-    years = _nine_years(data)
-    v = t / 10 / 9 / years
-    return v, f"{t.point:,.0f} hundred million KRW / 10 / 9 regions / {years} years (Table 4) = {v.point:.2f}"
-
-
-@check
-def nine_regions_annual_per_industry(data):
-    t = a.t4(data, "Total", "9 regions")
-    years = _nine_years(data)
-    v = t / 10 / 19 / years
-    return v, f"{t.point:,.0f} hundred million KRW / 10 / 19 industries / {years} years = {v.point:.2f}"
+register("nine_regions_annual_per_region", _nine_annual(9, "regions", " (Table 4)"))
+register("nine_regions_annual_per_industry", _nine_annual(19, "industries"))
 
 
 def _nine_share(*types: str):
