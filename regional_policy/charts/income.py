@@ -12,6 +12,15 @@ from ..tables import T2
 from .common import _amount
 
 
+def _years_axis(t2, lang: str) -> alt.X:
+    """The x axis of Table 2's charts: the years it prints, each labelled."""
+    return alt.X(
+        "year:Q",
+        title=labels.t("axis_year", lang),
+        axis=alt.Axis(format="d", values=[int(y) for y in t2["year"]], labelOverlap=False, labelAngle=-45),
+    )
+
+
 def income(ch: Chapter) -> Figure:
     lang, t2 = ch.lang, ch.data[T2]
     long = t2.melt(
@@ -22,11 +31,7 @@ def income(ch: Chapter) -> Figure:
     )
     order = [labels.t("table2_urban", lang), labels.t("table2_rural", lang)]
     base = alt.Chart(long).encode(
-        x=alt.X(
-            "year:Q",
-            title=labels.t("axis_year", lang),
-            axis=alt.Axis(format="d", values=[int(y) for y in t2["year"]], labelOverlap=False, labelAngle=-45),
-        ),
+        x=_years_axis(t2, lang),
         y=alt.Y("income:Q", title=labels.t("axis_income", lang)),
         color=alt.Color("household:N", title=None, sort=order, scale=alt.Scale(range=list(style.OKABE_ITO[:2]))),
         tooltip=[
@@ -59,11 +64,7 @@ def income_ratio(ch: Chapter) -> Figure:
     long["series"] = long["which"].map(names)
     order = list(names.values())
     base = alt.Chart(long).encode(
-        x=alt.X(
-            "year:Q",
-            title=labels.t("axis_year", lang),
-            axis=alt.Axis(format="d", values=[int(y) for y in t2["year"]], labelOverlap=False, labelAngle=-45),
-        ),
+        x=_years_axis(t2, lang),
         y=alt.Y("ratio:Q", title=labels.t("axis_ratio", lang), scale=alt.Scale(domain=[60, 100])),
         color=alt.Color(
             "series:N", title=None, sort=order, scale=alt.Scale(range=[style.OKABE_ITO[0], style.OKABE_ITO[5]])

@@ -47,12 +47,7 @@ def timeline(ch: Chapter) -> Figure:
         alt.Chart(admins)
         .mark_bar(opacity=0.35, cornerRadius=2)
         .encode(
-            x=alt.X(
-                "start:Q",
-                title=labels.t("axis_year", lang),
-                scale=alt.Scale(domain=[1993, 2014]),
-                axis=alt.Axis(format="d", tickMinStep=1),
-            ),
+            x=x,
             x2="end:Q",
             color=alt.Color(
                 "phase:N",
