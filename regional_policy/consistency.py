@@ -166,6 +166,31 @@ def _ratio_check(
     )
 
 
+def _group_totals(data: Data, resource: str, by, part: str, names) -> list[Check]:
+    """One sum check per group of rows sharing ``by``: its ``part == "Total"`` row against the sum of the others.
+
+    ``names(key)`` gives the check's id and its English and Korean location for the group's key.
+    """
+    frame = data[resource]
+    checks = []
+    for key, group in frame.groupby(by, sort=False):
+        is_total = group[part] == "Total"
+        check_id, label_en, label_ko = names(key)
+        checks.append(
+            _sum_check(
+                data,
+                resource,
+                frame,
+                group.index[is_total][0],
+                "amount",
+                group.index[~is_total],
+                check_id,
+                (label_en, label_ko),
+            )
+        )
+    return checks
+
+
 def sum_checks(data: Data) -> list[Check]:
     """Every printed total set against the sum of its printed parts."""
     checks: list[Check] = []
@@ -174,59 +199,39 @@ def sum_checks(data: Data) -> list[Check]:
     districts = t3.index[t3["row_type"] == "district"]
     for column in ["total_invested", "infra", "tech_dev", "training", "business_service"]:
         checks.append(_sum_check(data, T3, t3, total, column, districts, f"table3.total.{column}", _t3_label(column)))
-    t4 = data[T4]
-    for programme, group in t4.groupby("programme", sort=False):
-        total_idx = group.index[group["project_type"] == "Total"][0]
-        parts = group.index[group["project_type"] != "Total"]
-        checks.append(
-            _sum_check(
-                data,
-                T4,
-                t4,
-                total_idx,
-                "amount",
-                parts,
-                f"table4.column.{programme}",
-                (
-                    f"Table 4, column '{programme}', Total row",
-                    f"표 4, '{_ko('programme', programme)}' 열의 합계 행",
-                ),
-            )
-        )
-    for project_type, group in t4.groupby("project_type", sort=False):
-        total_idx = group.index[group["programme"] == "Total"][0]
-        parts = group.index[group["programme"] != "Total"]
-        checks.append(
-            _sum_check(
-                data,
-                T4,
-                t4,
-                total_idx,
-                "amount",
-                parts,
-                f"table4.row.{project_type}",
-                (
-                    f"Table 4, row '{project_type}', Total column",
-                    f"표 4, '{_ko('project_type', project_type)}' 행의 합계 열",
-                ),
-            )
-        )
-    t5 = data[T5]
-    for (level, year), group in t5.groupby(["level", "year"], sort=False):
-        total_idx = group.index[group["account"] == "Total"][0]
-        parts = group.index[group["account"] != "Total"]
-        checks.append(
-            _sum_check(
-                data,
-                T5,
-                t5,
-                total_idx,
-                "amount",
-                parts,
-                f"table5.total.{level}.{year}",
-                (f"Table 5, {level} {year}, Total row", f"표 5, {_ko('level', level)} {year}년, 합계 행"),
-            )
-        )
+    checks += _group_totals(
+        data,
+        T4,
+        "programme",
+        "project_type",
+        lambda p: (
+            f"table4.column.{p}",
+            f"Table 4, column '{p}', Total row",
+            f"표 4, '{_ko('programme', p)}' 열의 합계 행",
+        ),
+    )
+    checks += _group_totals(
+        data,
+        T4,
+        "project_type",
+        "programme",
+        lambda t: (
+            f"table4.row.{t}",
+            f"Table 4, row '{t}', Total column",
+            f"표 4, '{_ko('project_type', t)}' 행의 합계 열",
+        ),
+    )
+    checks += _group_totals(
+        data,
+        T5,
+        ["level", "year"],
+        "account",
+        lambda k: (
+            f"table5.total.{k[0]}.{k[1]}",
+            f"Table 5, {k[0]} {k[1]}, Total row",
+            f"표 5, {_ko('level', k[0])} {k[1]}년, 합계 행",
+        ),
+    )
     return checks
 
 

@@ -73,6 +73,11 @@ def described(text: str, lang: str) -> str:
     return out
 
 
+def _styled(frame: pd.DataFrame, name: str, caption: str):
+    """``frame`` as every table of the data page shows it: no index, ``name`` as its id, ``caption`` (HTML) above."""
+    return frame.style.hide(axis="index").set_uuid(name).set_caption(caption).set_table_attributes('class="rp-checks"')
+
+
 def checks(ch: Chapter, resource: str, name: str) -> Table:
     """Every printed total, share and ratio of ``resource``, recomputed from its parts.
 
@@ -97,18 +102,10 @@ def checks(ch: Chapter, resource: str, name: str) -> Table:
         frame["arithmetic"] = [claims_korean.arithmetic(str(v)) for v in frame["arithmetic"]]
     frame = frame.rename(columns={c: labels.t(f"check_{c}", lang) for c in frame.columns})
     status_col = labels.t("check_status", lang)
-    styler = (
-        frame.style.hide(axis="index")
-        .set_uuid(name)
-        .set_caption(html.escape(labels.t("checks_caption", ch.lang)))
-        .set_table_attributes('class="rp-checks"')
-        .apply(
-            lambda col: [
-                "color: #B00020; font-weight: 600" if v.startswith(labels.value("status", "discrepancy", lang)) else ""
-                for v in col
-            ],
-            subset=[status_col],
-        )
+    discrepancy = labels.value("status", "discrepancy", lang)
+    styler = _styled(frame, name, html.escape(labels.t("checks_caption", ch.lang))).apply(
+        lambda col: ["color: #B00020; font-weight: 600" if v.startswith(discrepancy) else "" for v in col],
+        subset=[status_col],
     )
     return Table(
         name,
@@ -143,13 +140,7 @@ def resources(ch: Chapter) -> Table:
             }
         )
     frame = pd.DataFrame(rows).rename(columns=lambda c: labels.t(f"res_{c}", lang))
-    styler = (
-        frame.style.hide(axis="index")
-        .set_uuid("resources")
-        .set_caption(html.escape(labels.t("resources_caption", ch.lang)))
-        .set_table_attributes('class="rp-checks"')
-    )
-    return Table("resources", styler)
+    return Table("resources", _styled(frame, "resources", html.escape(labels.t("resources_caption", ch.lang))))
 
 
 def _constraints(cons: dict, lang: str) -> str:
@@ -186,16 +177,10 @@ def schema(ch: Chapter, resource: str) -> Table:
     keys = ", ".join(res["schema"].get("primaryKey", []))
     frame = pd.DataFrame(rows).rename(columns=lambda c: labels.t(f"schema_{c}", lang))
     caption = f"{html.escape(_text(res, 'title', lang))} — <code>{res['path']}</code>"
-    styler = (
-        frame.style.hide(axis="index")
-        .set_uuid("schema-" + resource)
-        .set_caption(caption)
-        .set_table_attributes('class="rp-checks"')
-    )
     notes = (
         f"{labels.t('primary_key', lang)}: <code>{keys}</code>. {described(_text(res, 'description', lang), lang)}",
     )
-    return Table("schema-" + resource, styler, notes)
+    return Table("schema-" + resource, _styled(frame, "schema-" + resource, caption), notes)
 
 
 class _Many:
@@ -258,13 +243,7 @@ def errata(ch: Chapter) -> Table:
         ]
     ]
     frame = frame.rename(columns=lambda c: labels.t(f"errata_col_{c}", ch.lang))
-    styler = (
-        frame.style.hide(axis="index")
-        .set_uuid("errata-list")
-        .set_caption(html.escape(labels.t("errata_caption", ch.lang)))
-        .set_table_attributes('class="rp-checks"')
-    )
-    return Table("errata-list", styler)
+    return Table("errata-list", _styled(frame, "errata-list", html.escape(labels.t("errata_caption", ch.lang))))
 
 
 def economic_regions(ch: Chapter) -> Table:
@@ -284,13 +263,7 @@ def economic_regions(ch: Chapter) -> Table:
                 ),
             }
         )
-    frame = pd.DataFrame(rows)
-    styler = (
-        frame.style.hide(axis="index")
-        .set_uuid("economic-regions")
-        .set_caption(html.escape(labels.t("regions_caption", lang)))
-        .set_table_attributes('class="rp-checks"')
-    )
+    styler = _styled(pd.DataFrame(rows), "economic-regions", html.escape(labels.t("regions_caption", lang)))
     return Table("economic-regions", styler, (labels.t("regions_note", lang),))
 
 
@@ -314,10 +287,4 @@ def check_summary(ch: Chapter) -> Table:
     counts = counts.reset_index().rename(
         columns={"table": labels.t("table", lang), **{s: labels.value("status", s, lang) for s in counts.columns}}
     )
-    styler = (
-        counts.style.hide(axis="index")
-        .set_uuid("check-summary")
-        .set_caption(html.escape(labels.t("summary_caption", ch.lang)))
-        .set_table_attributes('class="rp-checks"')
-    )
-    return Table("check-summary", styler)
+    return Table("check-summary", _styled(counts, "check-summary", html.escape(labels.t("summary_caption", ch.lang))))

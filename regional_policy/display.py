@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
-from . import labels
+from . import labels, style
 
 VEGALITE_MIME = f"application/vnd.vegalite.v{alt.SCHEMA_VERSION.lstrip('v').split('.')[0]}+json"
 
@@ -127,6 +127,26 @@ class Figure:
     # ``lang`` (default: the label "chart"), and notes printed under the figure (credits, caveats).
     prefix: str | None = None
     notes: tuple[str, ...] = ()
+
+    @classmethod
+    def finished(
+        cls,
+        name: str,
+        number: str,
+        caption: str,
+        description: str,
+        chart: alt.TopLevelMixin,
+        data: pd.DataFrame,
+        lang: str,
+        footer: str = "",
+        *,
+        wrap: int | None = None,
+        prefix: str | None = None,
+        notes: tuple[str, ...] = (),
+    ) -> Figure:
+        """The figure of ``chart`` titled, described and styled as every chart of the book (:func:`.style.finish`)."""
+        chart = style.finish(chart, caption, description, wrap=wrap)
+        return cls(name, number, caption, description, chart, data, lang, footer, prefix=prefix, notes=notes)
 
     @property
     def label(self) -> str:

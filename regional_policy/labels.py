@@ -52,3 +52,8 @@ def section_name(section: str, lang: str) -> str:
     if section.startswith("Table "):
         return f"{t('table', lang)} {section.removeprefix('Table ')}"
     return value("section", section, lang)
+
+
+def columns(frame, keys: dict[str, str], lang: str):
+    """The columns of ``frame`` named in ``keys`` (column -> label key), in that order, renamed to their labels."""
+    return frame[list(keys)].rename(columns={column: t(key, lang) for column, key in keys.items()})

@@ -9,6 +9,7 @@ import altair as alt
 import pandas as pd
 
 from . import claims, labels, reads, style
+from .charts.common import stacked_bars
 from .display import Figure
 from .params import Chapter
 from .provenance import REPORT_PAGE, chapter_ledger, counts
@@ -119,28 +120,18 @@ def summary_chart(ch: Chapter) -> Figure:
     L["section_label"] = L["section"].map(lambda s: labels.section_name(s, lang))
     section_labels = [labels.section_name(s, lang) for s in sections]
     counts = L.groupby(["section_label", "status_label"]).size().reset_index(name="n")
+    colours = [style.OKABE_ITO[2], style.OKABE_ITO[1], style.OKABE_ITO[5], style.OKABE_ITO[4], style.MUTED]
+    colour = alt.Color(
+        "status_label:N", title=labels.t("check_status", lang), sort=order, scale=alt.Scale(domain=order, range=colours)
+    )
+    tips = [
+        alt.Tooltip("section_label:N", title=labels.t("tooltip_section", lang)),
+        alt.Tooltip("status_label:N", title=labels.t("check_status", lang)),
+        alt.Tooltip("n:Q", title=labels.t("axis_numbers", lang)),
+    ]
+    x = alt.X("n:Q", title=labels.t("axis_numbers", lang))
     chart = (
-        alt.Chart(counts)
-        .mark_bar()
-        .encode(
-            y=alt.Y("section_label:N", title=None, sort=section_labels),
-            x=alt.X("n:Q", title=labels.t("axis_numbers", lang)),
-            color=alt.Color(
-                "status_label:N",
-                title=labels.t("check_status", lang),
-                sort=order,
-                scale=alt.Scale(
-                    domain=order,
-                    range=[style.OKABE_ITO[2], style.OKABE_ITO[1], style.OKABE_ITO[5], style.OKABE_ITO[4], style.MUTED],
-                ),
-            ),
-            order=alt.Order("order:Q"),
-            tooltip=[
-                alt.Tooltip("section_label:N", title=labels.t("tooltip_section", lang)),
-                alt.Tooltip("status_label:N", title=labels.t("check_status", lang)),
-                alt.Tooltip("n:Q", title=labels.t("axis_numbers", lang)),
-            ],
-        )
+        stacked_bars(counts, "section_label:N", section_labels, x, colour, tips)
         .transform_calculate(order=f"indexof({order!r}, datum.status_label)")
         .properties(width=style.WIDTH, height=300)
     )
@@ -158,7 +149,7 @@ def summary_chart(ch: Chapter) -> Figure:
     data = data.reindex([x for x in section_labels if x in data.index]).reset_index()
     data.columns.name = None
     data = data.rename(columns={"section_label": labels.t("tooltip_section", lang)})
-    return Figure("chart-r-1", "R.1", title, desc, style.finish(chart, title, desc), data, lang)
+    return Figure.finished("chart-r-1", "R.1", title, desc, chart, data, lang)
 
 
 def headline(ch: Chapter) -> Html:

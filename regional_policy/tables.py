@@ -14,18 +14,12 @@ import re
 import pandas as pd
 
 from . import errata, labels, numbers, places, style
+from .consistency import T2, T3, T4, T5
 from .display import Table
 from .params import Chapter
 from .provenance import footer
 
-T1, T2, T3, T4, T5, RSIP = (
-    "table1-key-factors",
-    "table2-household-income",
-    "table3-ripp-first-stage",
-    "table4-investment-by-project-type",
-    "table5-budget-2010-2011",
-    "rsip-performance",
-)
+T1, RSIP = "table1-key-factors", "rsip-performance"  # Tables 2-5: named in .consistency, which checks them
 MARK = "†"
 
 
@@ -74,6 +68,21 @@ def _style(frame: pd.DataFrame, name: str, caption: str, classes: pd.DataFrame |
     if classes is not None:
         styler = styler.set_td_classes(classes)
     return styler
+
+
+def _paper_table(
+    ch: Chapter, number: int, frame: pd.DataFrame, unit_key: str | None, notes, resources, *, classes=None, shown=None
+) -> Table:
+    """Table ``number`` laid out as the paper's: caption with unit, notes, the source of ``resources[0]``, footer.
+
+    ``classes``: one CSS class a cell, as lists of rows; ``shown``: the provinces the table shows, for the note
+    on what ``highlight`` emphasised.
+    """
+    if classes is not None:
+        classes = pd.DataFrame(classes, index=frame.index, columns=frame.columns)
+    styler = _style(frame, f"table{number}", _caption(ch, number, f"table{number}_title", unit_key), classes)
+    notes = (*notes, _source(ch, resources[0]), *(ch.highlight_notes(shown) if shown is not None else ()))
+    return Table(f"table-{number}", styler, notes, footer(ch, f"Table {number}", resources))
 
 
 def _num(value, decimals: int) -> str:
@@ -133,13 +142,7 @@ def table1(ch: Chapter) -> Table:
             row.append(f'<ul class="rp-bullets">{lis}</ul>')
         body.append(row)
     frame = pd.DataFrame(body, index=[labels.value("aspect", a, lang) for a in aspects], columns=columns)
-    caption = _caption(ch, 1, "table1_title", None)
-    return Table(
-        "table-1",
-        _style(frame, "table1", caption),
-        tuple(notes) + (_source(ch, T1),),
-        footer(ch, "Table 1", (T1, "administrations")),
-    )
+    return _paper_table(ch, 1, frame, None, notes, (T1, "administrations"))
 
 
 def table2(ch: Chapter) -> Table:
@@ -152,10 +155,7 @@ def table2(ch: Chapter) -> Table:
         index=[labels.t(k, lang) for k in rows.values()],
         columns=[str(y) for y in t2["year"]],
     )
-    caption = _caption(ch, 2, "table2_title", "table2_unit")
-    return Table(
-        "table-2", _style(frame, "table2", caption), tuple(notes) + (_source(ch, T2),), footer(ch, "Table 2", (T2,))
-    )
+    return _paper_table(ch, 2, frame, "table2_unit", notes, (T2,))
 
 
 def table3(ch: Chapter) -> Table:
@@ -183,10 +183,7 @@ def table3(ch: Chapter) -> Table:
         hl = "rp-highlight" if ch.highlight == r["district"] else ""
         classes.append([hl] * (2 + len(sectors)))
     frame = pd.DataFrame(rows, index=index, columns=columns)
-    caption = _caption(ch, 3, "table3_title", "unit_billion_krw")
-    styler = _style(frame, "table3", caption, pd.DataFrame(classes, index=index, columns=columns))
-    notes = (*notes, _source(ch, T3), *ch.highlight_notes(t3["district"]))
-    return Table("table-3", styler, notes, footer(ch, "Table 3", (T3,)))
+    return _paper_table(ch, 3, frame, "unit_billion_krw", notes, (T3,), classes=classes, shown=t3["district"])
 
 
 def table4(ch: Chapter) -> Table:
@@ -217,12 +214,10 @@ def table4(ch: Chapter) -> Table:
         classes.append(cls)
     index = [labels.value("project_type", pt, lang) for pt in types]
     frame = pd.DataFrame(rows, index=index, columns=columns)
-    caption = _caption(ch, 4, "table4_title", "unit_100m_krw_inferred")
     unit_note = f'<span class="rp-unit-note">{labels.t("table4_unit_note", lang)}</span>'
-    styler = _style(frame, "table4", caption, pd.DataFrame(classes, index=index, columns=columns))
     shown = [p["short_en"] for p in places.table() if p["ripp_group"] in group_of.values()]
-    notes = (*notes, unit_note, _source(ch, T4), *ch.highlight_notes(shown))
-    return Table("table-4", styler, notes, footer(ch, "Table 4", (T4,)))
+    notes = (*notes, unit_note)
+    return _paper_table(ch, 4, frame, "unit_100m_krw_inferred", notes, (T4,), classes=classes, shown=shown)
 
 
 def table5(ch: Chapter) -> Table:
@@ -243,10 +238,7 @@ def table5(ch: Chapter) -> Table:
                 row.append(_num(t5.loc[i, "amount"], 0) + (f" {MARK}" if (i, "amount") in cells else ""))
         rows.append(row)
     frame = pd.DataFrame(rows, index=[labels.value("account", a, lang) for a in accounts], columns=columns)
-    caption = _caption(ch, 5, "table5_title", "unit_billion_krw")
-    return Table(
-        "table-5", _style(frame, "table5", caption), tuple(notes) + (_source(ch, T5),), footer(ch, "Table 5", (T5,))
-    )
+    return _paper_table(ch, 5, frame, "unit_billion_krw", notes, (T5,))
 
 
 def rsip(ch: Chapter) -> Table:

@@ -214,11 +214,6 @@ def test_the_book_has_its_pages():
     assert set(CHAPTERS) <= set(PAGES)
 
 
-@pytest.mark.parametrize("name", PAGES)
-def test_page_loads_without_errors_and_only_from_localhost(visits, name):
-    check_page_loads_without_errors_and_only_from_localhost(visits[name])
-
-
 def check_page_loads_without_errors_and_only_from_localhost(v: Visit):
     name = v.page
     assert v.status == 200, f"{name}: HTTP {v.status}"
@@ -231,11 +226,6 @@ def check_page_loads_without_errors_and_only_from_localhost(v: Visit):
     assert not errors, f"{name}: console errors {errors}"
     foreign = [u for u in v.requests if not is_local(u)]
     assert not foreign, f"{name}: requests to other hosts {foreign}"
-
-
-@pytest.mark.parametrize("name", PAGES)
-def test_every_chart_is_drawn_and_has_a_text_alternative(visits, name):
-    check_every_chart_is_drawn_and_has_a_text_alternative(visits[name])
 
 
 def check_every_chart_is_drawn_and_has_a_text_alternative(v: Visit):
@@ -261,22 +251,12 @@ def check_every_chart_is_drawn_and_has_a_text_alternative(v: Visit):
         assert c["dataTable"] or c["loadsUrl"] or c["plain"], f"{name}: {c['id']} has no data table"
 
 
-@pytest.mark.parametrize("name", PAGES)
-def test_every_table_has_a_caption_and_every_image_alt_text(visits, name):
-    check_every_table_has_a_caption_and_every_image_alt_text(visits[name])
-
-
 def check_every_table_has_a_caption_and_every_image_alt_text(v: Visit):
     name = v.page
     missing = [t["id"] or t["cls"] for t in v.facts["tables"] if not t["caption"]]
     assert not missing, f"{name}: tables without a <caption>: {missing}"
     no_alt = [i["src"] for i in v.facts["images"] if i["alt"] is None and i["role"] not in ("presentation", "none")]
     assert not no_alt, f"{name}: images without alt text: {no_alt}"
-
-
-@pytest.mark.parametrize("name", PAGES)
-def test_no_serious_accessibility_violation(visits, name):
-    check_no_serious_accessibility_violation(visits[name])
 
 
 def check_no_serious_accessibility_violation(v: Visit):
@@ -288,6 +268,21 @@ def check_no_serious_accessibility_violation(v: Visit):
     assert not theme, (
         f"{name}: serious/critical axe violations in the theme, not recorded in tests/browser_exceptions.toml: {theme}"
     )
+
+
+# what every page must pass, checked on each page known at collection (and on new ones below)
+PAGE_CHECKS = (
+    check_page_loads_without_errors_and_only_from_localhost,
+    check_every_chart_is_drawn_and_has_a_text_alternative,
+    check_every_table_has_a_caption_and_every_image_alt_text,
+    check_no_serious_accessibility_violation,
+)
+
+
+@pytest.mark.parametrize("check", PAGE_CHECKS, ids=lambda check: check.__name__.removeprefix("check_"))
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page(visits, name, check):
+    check(visits[name])
 
 
 @pytest.mark.parametrize("name", [p for p in CHAPTERS if p.startswith("book/0")])
@@ -336,12 +331,7 @@ def test_every_page_of_the_fresh_build_was_checked(visits, site):
     built = built_pages(site)
     assert built <= set(visits), f"pages not visited: {sorted(built - set(visits))}"
     for name in sorted(built - set(PAGES)):
-        for check in (
-            check_page_loads_without_errors_and_only_from_localhost,
-            check_every_chart_is_drawn_and_has_a_text_alternative,
-            check_every_table_has_a_caption_and_every_image_alt_text,
-            check_no_serious_accessibility_violation,
-        ):
+        for check in PAGE_CHECKS:
             check(visits[name])
 
 

@@ -33,6 +33,14 @@ def _unchanged(copy: Path):
     return check
 
 
+def _last_cell_runs(copy: Path, source: str) -> None:
+    """Make the last code cell of 06-summary.ipynb in the copy run ``source``."""
+    nb = copy / "notebooks" / "06-summary.ipynb"
+    doc = json.loads(nb.read_text(encoding="utf-8"))
+    [c for c in doc["cells"] if c["cell_type"] == "code"][-1]["source"] = source
+    nb.write_text(json.dumps(doc), encoding="utf-8")
+
+
 def test_corrupt_csv(scratch):
     check = _unchanged(scratch)
     path = scratch / "data" / "table5-budget-2010-2011.csv"
@@ -75,11 +83,7 @@ def test_invalid_parameter(scratch):
 
 def test_notebook_that_raises(scratch):
     check = _unchanged(scratch)
-    nb = scratch / "notebooks" / "06-summary.ipynb"
-    doc = json.loads(nb.read_text(encoding="utf-8"))
-    code = [c for c in doc["cells"] if c["cell_type"] == "code"]
-    code[-1]["source"] = "raise ValueError('a deliberate failure')"
-    nb.write_text(json.dumps(doc), encoding="utf-8")
+    _last_cell_runs(scratch, "raise ValueError('a deliberate failure')")
     result = _run(scratch, "all", "--lang", "en")
     assert result.returncode == 1
     assert "06-summary.ipynb failed in cell" in result.stderr and "ValueError: a deliberate failure" in result.stderr
@@ -88,11 +92,7 @@ def test_notebook_that_raises(scratch):
 
 def test_kernel_that_dies(scratch):
     check = _unchanged(scratch)
-    nb = scratch / "notebooks" / "06-summary.ipynb"
-    doc = json.loads(nb.read_text(encoding="utf-8"))
-    code = [c for c in doc["cells"] if c["cell_type"] == "code"]
-    code[-1]["source"] = "import os\nos._exit(1)"
-    nb.write_text(json.dumps(doc), encoding="utf-8")
+    _last_cell_runs(scratch, "import os\nos._exit(1)")
     result = _run(scratch, "all", "--lang", "en")
     assert result.returncode == 1 and "06-summary.ipynb" in result.stderr
     assert "DeadKernelError" in result.stderr or "died" in result.stderr

@@ -27,6 +27,12 @@ def t4_amount(rows, project_type, programme):
     return None if value == "-" else int(value)
 
 
+def t4_column(rows, programme):
+    """The printed parts of ``programme``'s column of Table 4, one a project type (None where it prints "-")."""
+    types = ("Innovation infrastructure", "R&D", "Corporate support service", "Industry Planning Agency")
+    return [t4_amount(rows, pt, programme) for pt in types]
+
+
 @pytest.fixture(scope="module")
 def corrected(data):
     fixed, problems = errata.apply(data)
@@ -66,10 +72,7 @@ def test_as_printed_exactly_the_two_checks_of_the_40_cell_fail(data):
 
 def test_nine_regions_column_arithmetic(data, read_rows, line_of):
     rows = read_rows(data.path(T4))
-    parts = [
-        t4_amount(rows, pt, "9 regions")
-        for pt in ("Innovation infrastructure", "R&D", "Corporate support service", "Industry Planning Agency")
-    ]
+    parts = t4_column(rows, "9 regions")
     assert parts == [5212, 1810, None, 40]
     printed_parts_sum = sum(p for p in parts if p is not None)
     assert printed_parts_sum == 7062
@@ -118,10 +121,7 @@ def test_problem_of_a_check_points_at_the_total(data):
 
 def test_regional_infrastructure_column_within_tolerance(data, read_rows):
     rows = read_rows(data.path(T4))
-    parts = [
-        t4_amount(rows, pt, "Regional Infrastructure program")
-        for pt in ("Innovation infrastructure", "R&D", "Corporate support service", "Industry Planning Agency")
-    ]
+    parts = t4_column(rows, "Regional Infrastructure program")
     assert parts == [1194, 367, 59, None]
     assert sum(p for p in parts if p) == 1620
     check = by_id(consistency.sum_checks(data))["table4.column.Regional Infrastructure program"]
@@ -134,10 +134,7 @@ def test_regional_infrastructure_column_within_tolerance(data, read_rows):
 def test_grand_total_column_within_tolerance(data, read_rows):
     """The Total column of Table 4: 12,783 + 9,269 + 2,941 + 608 = 25,601 against a printed 25,600."""
     rows = read_rows(data.path(T4))
-    parts = [
-        t4_amount(rows, pt, "Total")
-        for pt in ("Innovation infrastructure", "R&D", "Corporate support service", "Industry Planning Agency")
-    ]
+    parts = t4_column(rows, "Total")
     assert sum(parts) == 25601
     check = by_id(consistency.sum_checks(data))["table4.column.Total"]
     assert (check.printed, check.recomputed, check.interval.hi - check.interval.lo) == (25600, 25601, 4.0)

@@ -103,13 +103,41 @@ def test_copy_loads_like_the_original(data_copy):
 # --- one test per kind of bad data ------------------------------------------------------------
 
 
-def test_wrong_type(data_copy, edit_cell, line_of, load_problems):
-    line = line_of(data_copy / T2, year="1970")
-    edit_cell(data_copy, T2, line, "urban_income_a", "abc")
-    problems = load_problems(data_copy)
-    p = only(problems, file=T2, line=line, column="urban_income_a")
-    assert "type" in p.message
-    assert line == 2
+# each: the file, the row (by its key), the column and the bad value; what the one problem found says
+BAD_CELLS = {
+    "wrong_type": (T2, {"year": "1970"}, "urban_income_a", "abc", ("type",)),
+    "missing_required_value": (T2, {"year": "1980"}, "urban_income_a", "", ("required",)),
+    "unknown_category_foreign_key": (
+        "places.csv",
+        {"short_en": "Busan"},
+        "economic_region",
+        "nowhere",
+        ("foreign-key", "nowhere"),
+    ),
+    "value_out_of_range": (T3, {"district": "Daegu"}, "total_invested", "-5", ("minimum",)),
+    "erratum_key_points_nowhere": (
+        ERRATA,
+        {"id": "E1"},
+        "key",
+        "Industry Planning Agency|10 regions",
+        ("Industry Planning Agency|10 regions", "table4-investment-by-project-type"),
+    ),
+    "erratum_unknown_field": (ERRATA, {"id": "E3"}, "field", "ratio", ("'ratio'",)),
+}
+
+
+@pytest.mark.parametrize("file, key, column, value, says", BAD_CELLS.values(), ids=BAD_CELLS)
+def test_one_bad_cell_is_one_problem_at_that_cell(
+    data_copy, edit_cell, line_of, load_problems, file, key, column, value, says
+):
+    line = line_of(data_copy / file, **key)
+    edit_cell(data_copy, file, line, column, value)
+    p = only(load_problems(data_copy), file=file, line=line, column=column)
+    assert [text for text in says if text not in p.message] == []
+
+
+def test_line_numbers_count_the_header_as_line_1(data_copy, line_of):
+    assert line_of(data_copy / T2, year="1970") == 2
 
 
 def test_wrong_type_in_message_text(data_copy, edit_cell, line_of):
@@ -120,13 +148,6 @@ def test_wrong_type_in_message_text(data_copy, edit_cell, line_of):
     text = str(info.value)
     assert f"{T2}, line {line}, column 'rural_income_b'" in text
     assert "type" in text
-
-
-def test_missing_required_value(data_copy, edit_cell, line_of, load_problems):
-    line = line_of(data_copy / T2, year="1980")
-    edit_cell(data_copy, T2, line, "urban_income_a", "")
-    p = only(load_problems(data_copy), file=T2, line=line, column="urban_income_a")
-    assert "required" in p.message
 
 
 def test_unknown_category_enum(data_copy, edit_cell, line_of, load_problems):
@@ -141,21 +162,6 @@ def test_unknown_category_enum(data_copy, edit_cell, line_of, load_problems):
     assert only(district, line=line, message=next(q.message for q in district if "not one of" in q.message))
     missing = only(district, line=None)
     assert missing.message == "the row with key 'Busan' is missing (x-extent lists 5 rows)"
-
-
-def test_unknown_category_foreign_key(data_copy, edit_cell, line_of, load_problems):
-    line = line_of(data_copy / "places.csv", short_en="Busan")
-    edit_cell(data_copy, "places.csv", line, "economic_region", "nowhere")
-    p = only(load_problems(data_copy), file="places.csv", line=line, column="economic_region")
-    assert "foreign-key" in p.message
-    assert "nowhere" in p.message
-
-
-def test_value_out_of_range(data_copy, edit_cell, line_of, load_problems):
-    line = line_of(data_copy / T3, district="Daegu")
-    edit_cell(data_copy, T3, line, "total_invested", "-5")
-    p = only(load_problems(data_copy), file=T3, line=line, column="total_invested")
-    assert "minimum" in p.message
 
 
 def test_duplicate_primary_key(data_copy, edit_cell, line_of, load_problems):
@@ -253,21 +259,6 @@ def test_missing_csv_file(data_copy, load_problems):
     assert "not found" in p.message
     assert "timeline" in p.message
     assert len(problems) == 1
-
-
-def test_erratum_key_points_nowhere(data_copy, edit_cell, line_of, load_problems):
-    line = line_of(data_copy / ERRATA, id="E1")
-    edit_cell(data_copy, ERRATA, line, "key", "Industry Planning Agency|10 regions")
-    p = only(load_problems(data_copy), file=ERRATA, line=line, column="key")
-    assert "Industry Planning Agency|10 regions" in p.message
-    assert "table4-investment-by-project-type" in p.message
-
-
-def test_erratum_unknown_field(data_copy, edit_cell, line_of, load_problems):
-    line = line_of(data_copy / ERRATA, id="E3")
-    edit_cell(data_copy, ERRATA, line, "field", "ratio")
-    p = only(load_problems(data_copy), file=ERRATA, line=line, column="field")
-    assert "'ratio'" in p.message
 
 
 def test_erratum_printed_value_does_not_match(data_copy, edit_cell, line_of, load_problems):

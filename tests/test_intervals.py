@@ -52,16 +52,21 @@ POINTS = {
 }
 
 
-@BOOK
-@given(
-    op=st.sampled_from(sorted(OPERATIONS)),
-    trues=st.lists(POSITIVE, min_size=2, max_size=5),
-    part_unit=UNITS,
-    result_unit=UNITS,
-)
-def test_honest_rounding_is_never_a_discrepancy(op, trues, part_unit, result_unit):
-    parts = [printed(t, part_unit) for t in trues]
+# one of the operations, on 2 to 5 true values
+OPERATION = {"op": st.sampled_from(sorted(OPERATIONS)), "trues": st.lists(POSITIVE, min_size=2, max_size=5)}
+
+
+def _positive_parts(trues: list[float], unit: float) -> list[Num]:
+    """The true values as printed to ``unit``; an example where one prints as zero or less is dropped."""
+    parts = [printed(t, unit) for t in trues]
     assume(all(p.lo > 0 for p in parts))
+    return parts
+
+
+@BOOK
+@given(**OPERATION, part_unit=UNITS, result_unit=UNITS)
+def test_honest_rounding_is_never_a_discrepancy(op, trues, part_unit, result_unit):
+    parts = _positive_parts(trues, part_unit)
     true_result = POINTS[op](trues)
     shown = round_to(true_result, result_unit)
     verdict = judge(shown, result_unit, OPERATIONS[op](parts))
@@ -69,17 +74,9 @@ def test_honest_rounding_is_never_a_discrepancy(op, trues, part_unit, result_uni
 
 
 @BOOK
-@given(
-    op=st.sampled_from(sorted(OPERATIONS)),
-    trues=st.lists(POSITIVE, min_size=2, max_size=5),
-    part_unit=UNITS,
-    result_unit=UNITS,
-    push=st.floats(min_value=0.51, max_value=1e4),
-    up=st.booleans(),
-)
+@given(**OPERATION, part_unit=UNITS, result_unit=UNITS, push=st.floats(min_value=0.51, max_value=1e4), up=st.booleans())
 def test_a_value_outside_the_interval_is_always_a_discrepancy(op, trues, part_unit, result_unit, push, up):
-    parts = [printed(t, part_unit) for t in trues]
-    assume(all(p.lo > 0 for p in parts))
+    parts = _positive_parts(trues, part_unit)
     recomputed = OPERATIONS[op](parts)
     # a printed value further than half its unit beyond the interval
     shown = recomputed.hi + push * result_unit if up else recomputed.lo - push * result_unit
@@ -90,15 +87,9 @@ def test_a_value_outside_the_interval_is_always_a_discrepancy(op, trues, part_un
 
 
 @BOOK
-@given(
-    op=st.sampled_from(sorted(OPERATIONS)),
-    trues=st.lists(POSITIVE, min_size=2, max_size=5),
-    unit=UNITS,
-    positions=st.lists(FRACTION, min_size=5, max_size=5),
-)
+@given(**OPERATION, unit=UNITS, positions=st.lists(FRACTION, min_size=5, max_size=5))
 def test_interval_operations_contain_every_point_result(op, trues, unit, positions):
-    parts = [printed(t, unit) for t in trues]
-    assume(all(p.lo > 0 for p in parts))
+    parts = _positive_parts(trues, unit)
     result = OPERATIONS[op](parts)
     points = [inside(p, t) for p, t in zip(parts, positions)]
     value = POINTS[op](points)

@@ -84,18 +84,24 @@ def test_language_switch_urls():
     assert sphinx_ext.other_edition_url("search", "ko") == "../search.html"
 
 
-def test_invalid_parameter_value_fails_in_the_first_cell(tmp_path):
+def _execution_error(notebook: str, out, **parameters) -> papermill.PapermillExecutionError:
+    """Execute ``notebook`` with ``parameters`` into ``out``, which must fail: the error it raised."""
     with pytest.raises(papermill.PapermillExecutionError) as info:
         papermill.execute_notebook(
-            str(NOTEBOOKS / "02-introducing-phase.ipynb"),
-            str(tmp_path / "out.ipynb"),
-            parameters={"lang": "fr"},
+            str(NOTEBOOKS / notebook),
+            str(out),
+            parameters=parameters,
             kernel_name="python3",
             progress_bar=False,
             cwd=str(NOTEBOOKS),
         )
-    assert info.value.ename == "ParameterError"
-    assert "'en'" in info.value.evalue and "'ko'" in info.value.evalue
+    return info.value
+
+
+def test_invalid_parameter_value_fails_in_the_first_cell(tmp_path):
+    error = _execution_error("02-introducing-phase.ipynb", tmp_path / "out.ipynb", lang="fr")
+    assert error.ename == "ParameterError"
+    assert "'en'" in error.evalue and "'ko'" in error.evalue
     failed = [
         c
         for c in _cells(tmp_path / "out.ipynb")
@@ -105,16 +111,8 @@ def test_invalid_parameter_value_fails_in_the_first_cell(tmp_path):
 
 
 def test_misspelt_parameter_name_fails(tmp_path):
-    with pytest.raises(papermill.PapermillExecutionError) as info:
-        papermill.execute_notebook(
-            str(NOTEBOOKS / "06-summary.ipynb"),
-            str(tmp_path / "out.ipynb"),
-            parameters={"hilight": "Busan"},
-            kernel_name="python3",
-            progress_bar=False,
-            cwd=str(NOTEBOOKS),
-        )
-    assert "hilight" in info.value.evalue and "highlight" in info.value.evalue
+    error = _execution_error("06-summary.ipynb", tmp_path / "out.ipynb", hilight="Busan")
+    assert "hilight" in error.evalue and "highlight" in error.evalue
 
 
 def test_pipeline_refuses_bad_parameters_before_writing_anything(capsys):

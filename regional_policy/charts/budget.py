@@ -73,9 +73,7 @@ def budget(ch: Chapter) -> Figure:
         columns={"level_label": labels.t("tooltip_level", lang), "account_label": labels.t("legend_account", lang)}
     )
     data.columns.name = None
-    return Figure(
-        "chart-4-1", "4.1", title, desc, style.finish(chart, title, desc), data, lang, footer(ch, "Table 5", (T5,))
-    )
+    return Figure.finished("chart-4-1", "4.1", title, desc, chart, data, lang, footer(ch, "Table 5", (T5,)))
 
 
 def rsip_growth(ch: Chapter) -> Figure:
@@ -123,22 +121,7 @@ def rsip_growth(ch: Chapter) -> Figure:
         sales=numbers.multiple(sales["value_2010"] / sales["value_2007"], lang),
         emp=numbers.multiple(emp["value_2010"] / emp["value_2007"], lang),
     )
-    data = long[["indicator", "year", "value", "index"]].rename(
-        columns={
-            "indicator": labels.t("rsip_indicator", lang),
-            "year": labels.t("axis_year", lang),
-            "value": labels.t("tooltip_value", lang),
-            "index": labels.t("axis_index_2007", lang),
-        }
-    )
-    return Figure(
-        "chart-4-2",
-        "4.2",
-        title,
-        desc,
-        # the Korean title is wider than the 320-pixel plot: two lines
-        style.finish(chart, title, desc, wrap=KO_TITLE_WRAP if lang == "ko" else None),
-        data,
-        lang,
-        footer(ch, RSIP, (RSIP,)),
-    )
+    keys = {"indicator": "rsip_indicator", "year": "axis_year", "value": "tooltip_value", "index": "axis_index_2007"}
+    data = labels.columns(long, keys, lang)
+    wrap = KO_TITLE_WRAP if lang == "ko" else None  # the Korean title is wider than the 320-pixel plot: two lines
+    return Figure.finished("chart-4-2", "4.2", title, desc, chart, data, lang, footer(ch, RSIP, (RSIP,)), wrap=wrap)

@@ -1,8 +1,9 @@
-"""Helpers shared by the chart modules: numbers in descriptions, highlight opacity."""
+"""Helpers shared by the chart modules: numbers in descriptions, highlight opacity, stacked bars."""
 
 from __future__ import annotations
 
 import altair as alt
+import pandas as pd
 
 from .. import numbers, style
 
@@ -16,3 +17,17 @@ def _highlight_opacity(field: str, value: str | None):
     if value is None:
         return alt.value(1.0)
     return alt.condition(alt.datum[field] == value, alt.value(1.0), alt.value(style.DIMMED))
+
+
+def stacked_bars(frame: pd.DataFrame, y: str, rows: list[str], x: alt.X, colour: alt.Color, tooltip: list, **more):
+    """Horizontal bars, one per value of ``y`` in the order ``rows``, each stacked in the order of the field ``order``.
+
+    ``more``: further encodings (``opacity``).
+    """
+    return (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            y=alt.Y(y, title=None, sort=rows), x=x, color=colour, order=alt.Order("order:Q"), tooltip=tooltip, **more
+        )
+    )

@@ -12,6 +12,15 @@ from ..tables import T2
 from .common import _amount
 
 
+def _years_axis(t2, lang: str) -> alt.X:
+    """The x axis of Table 2's charts: the years it prints, each labelled."""
+    return alt.X(
+        "year:Q",
+        title=labels.t("axis_year", lang),
+        axis=alt.Axis(format="d", values=[int(y) for y in t2["year"]], labelOverlap=False, labelAngle=-45),
+    )
+
+
 def income(ch: Chapter) -> Figure:
     lang, t2 = ch.lang, ch.data[T2]
     long = t2.melt(
@@ -22,11 +31,7 @@ def income(ch: Chapter) -> Figure:
     )
     order = [labels.t("table2_urban", lang), labels.t("table2_rural", lang)]
     base = alt.Chart(long).encode(
-        x=alt.X(
-            "year:Q",
-            title=labels.t("axis_year", lang),
-            axis=alt.Axis(format="d", values=[int(y) for y in t2["year"]], labelOverlap=False, labelAngle=-45),
-        ),
+        x=_years_axis(t2, lang),
         y=alt.Y("income:Q", title=labels.t("axis_income", lang)),
         color=alt.Color("household:N", title=None, sort=order, scale=alt.Scale(range=list(style.OKABE_ITO[:2]))),
         tooltip=[
@@ -47,9 +52,7 @@ def income(ch: Chapter) -> Figure:
     data = long.pivot(index="year", columns="household", values="income").reset_index()[["year"] + order]
     data["year"] = data["year"].map(numbers.year)
     data = data.rename(columns={"year": labels.t("axis_year", lang)})
-    return Figure(
-        "chart-2-1", "2.1", title, desc, style.finish(chart, title, desc), data, lang, footer(ch, "Table 2", (T2,))
-    )
+    return Figure.finished("chart-2-1", "2.1", title, desc, chart, data, lang, footer(ch, "Table 2", (T2,)))
 
 
 def income_ratio(ch: Chapter) -> Figure:
@@ -61,11 +64,7 @@ def income_ratio(ch: Chapter) -> Figure:
     long["series"] = long["which"].map(names)
     order = list(names.values())
     base = alt.Chart(long).encode(
-        x=alt.X(
-            "year:Q",
-            title=labels.t("axis_year", lang),
-            axis=alt.Axis(format="d", values=[int(y) for y in t2["year"]], labelOverlap=False, labelAngle=-45),
-        ),
+        x=_years_axis(t2, lang),
         y=alt.Y("ratio:Q", title=labels.t("axis_ratio", lang), scale=alt.Scale(domain=[60, 100])),
         color=alt.Color(
             "series:N", title=None, sort=order, scale=alt.Scale(range=[style.OKABE_ITO[0], style.OKABE_ITO[5]])
@@ -102,6 +101,4 @@ def income_ratio(ch: Chapter) -> Figure:
             "recomputed": names["recomputed"],
         }
     )
-    return Figure(
-        "chart-2-2", "2.2", title, desc, style.finish(chart, title, desc), data, lang, footer(ch, "Table 2", (T2,))
-    )
+    return Figure.finished("chart-2-2", "2.2", title, desc, chart, data, lang, footer(ch, "Table 2", (T2,)))

@@ -9,7 +9,16 @@ from ..display import Figure
 from ..params import Chapter
 from ..provenance import footer
 from ..tables import T3, T4
-from .common import _amount, _highlight_opacity
+from .common import _amount, _highlight_opacity, stacked_bars
+
+
+def _district_tips(lang: str, series: str, series_key: str) -> list:
+    """The tooltips of a Table 3 bar segment: district, series (``series`` field, titled by ``series_key``), amount."""
+    return [
+        alt.Tooltip("name:N", title=labels.t("table3_district", lang)),
+        alt.Tooltip(series, title=labels.t(series_key, lang)),
+        alt.Tooltip("amount:Q", title=labels.t("axis_billion_krw", lang), format=",.1f"),
+    ]
 
 
 def ripp_first_stage(ch: Chapter) -> Figure:
@@ -25,28 +34,16 @@ def ripp_first_stage(ch: Chapter) -> Figure:
     names = [places.name(d, lang) for d in districts["district"]]
     sector_names = [labels.value("sector", s, lang) for s in sectors]
     hl = places.name(ch.highlight, lang) if ch.highlight in set(districts["district"]) else None
-    bars = (
-        alt.Chart(long)
-        .mark_bar()
-        .encode(
-            y=alt.Y("name:N", title=None, sort=names),
-            x=alt.X("sum(amount):Q", title=labels.t("axis_national_account", lang)),
-            color=alt.Color(
-                "sector:N",
-                title=labels.t("legend_sector", lang),
-                sort=sector_names,
-                scale=alt.Scale(range=list(style.OKABE_ITO[:4])),
-            ),
-            order=alt.Order("order:Q"),
-            opacity=_highlight_opacity("name", hl),
-            tooltip=[
-                alt.Tooltip("name:N", title=labels.t("table3_district", lang)),
-                alt.Tooltip("sector:N", title=labels.t("legend_sector", lang)),
-                alt.Tooltip("amount:Q", title=labels.t("axis_billion_krw", lang), format=",.1f"),
-            ],
-        )
+    colour = alt.Color(
+        "sector:N",
+        title=labels.t("legend_sector", lang),
+        sort=sector_names,
+        scale=alt.Scale(range=list(style.OKABE_ITO[:4])),
     )
-    chart = bars.properties(width=style.WIDTH, height=180)
+    x = alt.X("sum(amount):Q", title=labels.t("axis_national_account", lang))
+    tips = _district_tips(lang, "sector:N", "legend_sector")
+    chart = stacked_bars(long, "name:N", names, x, colour, tips, opacity=_highlight_opacity("name", hl))
+    chart = chart.properties(width=style.WIDTH, height=180)
     title = labels.t("chart_ripp1_title", lang)
     national = districts[sectors].sum(axis=1)
     desc = labels.t("chart_ripp1_desc", lang).format(
@@ -63,16 +60,9 @@ def ripp_first_stage(ch: Chapter) -> Figure:
             **{s: labels.value("sector", s, lang) for s in sectors},
         }
     )
-    return Figure(
-        "chart-2-3",
-        "2.3",
-        title,
-        desc,
-        style.finish(chart, title, desc),
-        data,
-        lang,
-        footer(ch, "Table 3", (T3,)),
-        notes=ch.highlight_notes(districts["district"]),
+    notes = ch.highlight_notes(districts["district"])
+    return Figure.finished(
+        "chart-2-3", "2.3", title, desc, chart, data, lang, footer(ch, "Table 3", (T3,)), notes=notes
     )
 
 
@@ -90,49 +80,31 @@ def ripp_national_share(ch: Chapter) -> Figure:
     long["order"] = long["k"].map({"national": 0, "other": 1})
     hl = places.name(ch.highlight, lang) if ch.highlight in set(d["district"]) else None
     order = [labels.t("source_national", lang), labels.t("source_other", lang)]
-    chart = (
-        alt.Chart(long)
-        .mark_bar()
-        .encode(
-            y=alt.Y("name:N", title=None, sort=list(d["name"])),
-            x=alt.X("amount:Q", title=labels.t("axis_billion_krw", lang), stack="zero"),
-            color=alt.Color(
-                "source:N", title=None, sort=order, scale=alt.Scale(range=[style.OKABE_ITO[0], style.MUTED])
-            ),
-            order=alt.Order("order:Q"),
-            opacity=_highlight_opacity("name", hl),
-            tooltip=[
-                alt.Tooltip("name:N", title=labels.t("table3_district", lang)),
-                alt.Tooltip("source:N", title=labels.t("tooltip_series", lang)),
-                alt.Tooltip("amount:Q", title=labels.t("axis_billion_krw", lang), format=",.1f"),
-                alt.Tooltip("total_invested:Q", title=labels.t("table3_total_invested", lang), format=",.1f"),
-            ],
-        )
-        .properties(width=style.WIDTH, height=180)
-    )
+    colour = alt.Color("source:N", title=None, sort=order, scale=alt.Scale(range=[style.OKABE_ITO[0], style.MUTED]))
+    x = alt.X("amount:Q", title=labels.t("axis_billion_krw", lang), stack="zero")
+    tips = _district_tips(lang, "source:N", "tooltip_series") + [
+        alt.Tooltip("total_invested:Q", title=labels.t("table3_total_invested", lang), format=",.1f")
+    ]
+    chart = stacked_bars(long, "name:N", list(d["name"]), x, colour, tips, opacity=_highlight_opacity("name", hl))
+    chart = chart.properties(width=style.WIDTH, height=180)
     title = labels.t("chart_ripp1_share_title", lang)
     desc = labels.t("chart_ripp1_share_desc", lang).format(
         low=d.loc[(d["national"] / d["total_invested"]).idxmin(), "name"],
         high=d.loc[(d["national"] / d["total_invested"]).idxmax(), "name"],
     )
-    data = d[["name", "total_invested", "national", "other"]].rename(
-        columns={
-            "name": labels.t("table3_district", lang),
-            "total_invested": labels.t("table3_total_invested", lang),
-            "national": labels.t("source_national", lang),
-            "other": labels.t("source_other", lang),
-        }
-    )
-    return Figure(
-        "chart-2-4",
-        "2.4",
-        title,
-        desc,
-        style.finish(chart, title, desc),
-        data,
+    data = labels.columns(
+        d,
+        {
+            "name": "table3_district",
+            "total_invested": "table3_total_invested",
+            "national": "source_national",
+            "other": "source_other",
+        },
         lang,
-        footer(ch, "Table 3", (T3,)),
-        notes=ch.highlight_notes(d["district"]),
+    )
+    notes = ch.highlight_notes(d["district"])
+    return Figure.finished(
+        "chart-2-4", "2.4", title, desc, chart, data, lang, footer(ch, "Table 3", (T3,)), notes=notes
     )
 
 
@@ -154,27 +126,21 @@ def investment_shares(ch: Chapter) -> Figure:
         if hl_group in group_of.values()
         else alt.value(1.0)
     )
+    colour = alt.Color(
+        "type_label:N",
+        title=labels.t("legend_project_type", lang),
+        sort=types,
+        scale=alt.Scale(range=list(style.OKABE_ITO[:4])),
+    )
+    x = alt.X("amount:Q", stack="normalize", title=labels.t("axis_share", lang), axis=alt.Axis(format="%"))
+    tips = [
+        alt.Tooltip("programme_label:N", title=labels.t("tooltip_programme", lang)),
+        alt.Tooltip("type_label:N", title=labels.t("legend_project_type", lang)),
+        alt.Tooltip("amount:Q", title=labels.t("axis_100m_krw", lang), format=",.0f"),
+        alt.Tooltip("share:Q", title=labels.t("axis_share_pct", lang), format=".1f"),
+    ]
     chart = (
-        alt.Chart(parts)
-        .mark_bar()
-        .encode(
-            y=alt.Y("programme_label:N", title=None, sort=programmes),
-            x=alt.X("amount:Q", stack="normalize", title=labels.t("axis_share", lang), axis=alt.Axis(format="%")),
-            color=alt.Color(
-                "type_label:N",
-                title=labels.t("legend_project_type", lang),
-                sort=types,
-                scale=alt.Scale(range=list(style.OKABE_ITO[:4])),
-            ),
-            order=alt.Order("order:Q"),
-            opacity=opacity,
-            tooltip=[
-                alt.Tooltip("programme_label:N", title=labels.t("tooltip_programme", lang)),
-                alt.Tooltip("type_label:N", title=labels.t("legend_project_type", lang)),
-                alt.Tooltip("amount:Q", title=labels.t("axis_100m_krw", lang), format=",.0f"),
-                alt.Tooltip("share:Q", title=labels.t("axis_share_pct", lang), format=".1f"),
-            ],
-        )
+        stacked_bars(parts, "programme_label:N", programmes, x, colour, tips, opacity=opacity)
         .transform_calculate(order=f"indexof({types!r}, datum.type_label)")
         .properties(width=style.WIDTH, height=200)
     )
@@ -183,14 +149,7 @@ def investment_shares(ch: Chapter) -> Figure:
     desc = labels.t("chart_investment_desc", lang).format(nine=float(nine["share_pct"].iloc[0]))  # as printed
     data = parts.pivot(index="programme_label", columns="type_label", values="amount").reindex(programmes)[types]
     data = data.reset_index().rename(columns={"programme_label": labels.t("tooltip_programme", lang)})
-    return Figure(
-        "chart-3-1",
-        "3.1",
-        title,
-        desc,
-        style.finish(chart, title, desc),
-        data,
-        lang,
-        footer(ch, "Table 4", (T4,)),
-        notes=ch.highlight_notes(p["short_en"] for p in places.table() if p["ripp_group"] in group_of.values()),
+    notes = ch.highlight_notes(p["short_en"] for p in places.table() if p["ripp_group"] in group_of.values())
+    return Figure.finished(
+        "chart-3-1", "3.1", title, desc, chart, data, lang, footer(ch, "Table 4", (T4,)), notes=notes
     )

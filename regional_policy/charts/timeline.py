@@ -47,12 +47,7 @@ def timeline(ch: Chapter) -> Figure:
         alt.Chart(admins)
         .mark_bar(opacity=0.35, cornerRadius=2)
         .encode(
-            x=alt.X(
-                "start:Q",
-                title=labels.t("axis_year", lang),
-                scale=alt.Scale(domain=[1993, 2014]),
-                axis=alt.Axis(format="d", tickMinStep=1),
-            ),
+            x=x,
             x2="end:Q",
             color=alt.Color(
                 "phase:N",
@@ -92,23 +87,17 @@ def timeline(ch: Chapter) -> Figure:
     chart = alt.layer(band, spans, points).properties(width=style.WIDTH, height=style.HEIGHT)
     title = labels.t("chart_timeline_title", lang)
     desc = labels.t("chart_timeline_desc", lang).format(n=len(tl))
-    data = tl.assign(section=[labels.section_name(str(s), lang) for s in tl["section"]])
-    data = data[["date_label", "end_label", "kind_label", "label", "section"]].rename(
-        columns={
-            "date_label": labels.t("tooltip_date", lang),
-            "end_label": labels.t("tooltip_to", lang),
-            "kind_label": labels.t("tooltip_kind", lang),
-            "label": labels.t("tooltip_milestone", lang),
-            "section": labels.t("tooltip_section", lang),
-        }
-    )
-    return Figure(
-        "chart-1-1",
-        "1.1",
-        title,
-        desc,
-        style.finish(chart, title, desc),
-        data,
+    data = labels.columns(
+        tl.assign(section=[labels.section_name(str(s), lang) for s in tl["section"]]),
+        {
+            "date_label": "tooltip_date",
+            "end_label": "tooltip_to",
+            "kind_label": "tooltip_kind",
+            "label": "tooltip_milestone",
+            "section": "tooltip_section",
+        },
         lang,
-        footer(ch, None, ("timeline", "administrations")),
+    )
+    return Figure.finished(
+        "chart-1-1", "1.1", title, desc, chart, data, lang, footer(ch, None, ("timeline", "administrations"))
     )

@@ -87,11 +87,21 @@ def table4_grand_total_trillion(data):
     return v / 10000, f"Table 4: {v.point:,.0f} hundred million KRW / 10,000 = {v.point / 10000:.4f} trillion KRW"
 
 
-@check
-def table4_total_infrastructure_share(data):
-    x, t = a.t4(data, "Innovation infrastructure", "Total"), a.t4(data, "Total", "Total")
-    v = share(x, t)
-    return v, f"Table 4: {x.point:,.0f} / {t.point:,.0f} × 100 = {v.point:.2f}"
+def _t4_share(programme: str, *types: str):
+    """The share of ``types`` (summed) in the Total of ``programme``'s column of Table 4."""
+
+    def fn(data):
+        parts = [a.t4(data, t, programme) for t in types]
+        whole = a.t4(data, "Total", programme)
+        v = share(total(parts), whole)
+        shown = " + ".join(f"{p.point:,.0f}" for p in parts)
+        where = "Table 4" if programme == "Total" else f"Table 4, {programme}"
+        return v, f"{where}: {shown} / {whole.point:,.0f} × 100 = {v.point:.2f}"
+
+    return fn
+
+
+register("table4_total_infrastructure_share", _t4_share("Total", "Innovation infrastructure"))
 
 
 def _decade(data) -> int:
@@ -107,48 +117,29 @@ def four_regions_annual_per_region(data):
     return v, f"({x.point:,.0f} + {y.point:,.0f}) hundred million KRW / 10 / 4 regions / {years} years = {v.point:.2f}"
 
 
-def _nine_years(data) -> int:
-    x, y = a.t4_period(data, "9 regions")
-    return y - x + 1
+def _nine_annual(count: int, unit: str, cite: str = ""):
+    """Table 4's 9-regions total in billion KRW a year, per one of its ``count`` ``unit`` (regions, industries)."""
 
-
-@check
-def nine_regions_annual_per_region(data):
-    t = a.t4(data, "Total", "9 regions")
-    years = _nine_years(data)
-    v = t / 10 / 9 / years
-    return v, f"{t.point:,.0f} hundred million KRW / 10 / 9 regions / {years} years (Table 4) = {v.point:.2f}"
-
-
-@check
-def nine_regions_annual_per_industry(data):
-    t = a.t4(data, "Total", "9 regions")
-    years = _nine_years(data)
-    v = t / 10 / 19 / years
-    return v, f"{t.point:,.0f} hundred million KRW / 10 / 19 industries / {years} years = {v.point:.2f}"
-
-
-def _nine_share(*types: str):
     def fn(data):
-        parts = [a.t4(data, t, "9 regions") for t in types]
-        whole = a.t4(data, "Total", "9 regions")
-        v = share(total(parts), whole)
-        shown = " + ".join(f"{p.point:,.0f}" for p in parts)
-        return v, f"Table 4, 9 regions: {shown} / {whole.point:,.0f} × 100 = {v.point:.2f}"
+        t = a.t4(data, "Total", "9 regions")
+        x, y = a.t4_period(data, "9 regions")
+        years = y - x + 1
+        v = t / 10 / count / years
+        return v, f"{t.point:,.0f} hundred million KRW / 10 / {count} {unit} / {years} years{cite} = {v.point:.2f}"
 
     return fn
 
 
-register("nine_regions_innovation_share", _nine_share("Innovation infrastructure", "Industry Planning Agency"))
-register("nine_regions_centres_share", _nine_share("Innovation infrastructure"))
-register("nine_regions_planning_share", _nine_share("Industry Planning Agency"))
+register("nine_regions_annual_per_region", _nine_annual(9, "regions", " (Table 4)"))
+register("nine_regions_annual_per_industry", _nine_annual(19, "industries"))
 
 
-@check
-def four_regions_second_rd_share(data):
-    x, t = a.t4(data, "R&D", "4 regions 2nd phase"), a.t4(data, "Total", "4 regions 2nd phase")
-    v = share(x, t)
-    return v, f"Table 4, 4 regions 2nd phase: {x.point:,.0f} / {t.point:,.0f} × 100 = {v.point:.2f}"
+register(
+    "nine_regions_innovation_share", _t4_share("9 regions", "Innovation infrastructure", "Industry Planning Agency")
+)
+register("nine_regions_centres_share", _t4_share("9 regions", "Innovation infrastructure"))
+register("nine_regions_planning_share", _t4_share("9 regions", "Industry Planning Agency"))
+register("four_regions_second_rd_share", _t4_share("4 regions 2nd phase", "R&D"))
 
 
 # --- Table 5 and the RSIP results ------------------------------------------------------------

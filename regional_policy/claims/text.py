@@ -177,10 +177,20 @@ def ratio_2007_lowest(data):
     return Num.exact(int(r.idxmin())), f"Table 2: lowest B/A ratio {r.min():g} in {int(r.idxmin())}"
 
 
-@check
-def daegyeong_above_average(data):
-    top, mean = claim(data, "s4-daegyeong-23-8"), claim(data, "s4-linp-sales-14-5")
-    return _yes(top.lo > mean.hi), f"§4: Daegyeong {top.point:g}% against all LINP firms {mean.point:g}%"
+def _above(high_id: str, low_id: str, text: str):
+    """The claim ``high_id`` above ``low_id`` whatever values their printed precision allows; ``text``: {high}, {low}."""
+
+    def fn(data):
+        high, low = claim(data, high_id), claim(data, low_id)
+        return _yes(high.lo > low.hi), text.format(high=high.point, low=low.point)
+
+    return fn
+
+
+register(
+    "daegyeong_above_average",
+    _above("s4-daegyeong-23-8", "s4-linp-sales-14-5", "§4: Daegyeong {high:g}% against all LINP firms {low:g}%"),
+)
 
 
 @check
@@ -189,10 +199,10 @@ def lowest_below_average(data):
     return _yes(low.lo < mean.hi), f"§4: lowest 'over {low.point:g}%' against the average {mean.point:g}%"
 
 
-@check
-def daegyeong_jump(data):
-    after, before = claim(data, "s4-daegyeong-16-2"), claim(data, "s4-daegyeong-23-8")
-    return _yes(after.lo > before.hi), f"§4: Daegyeong {before.point:g}% (2006-2008), then {after.point:g}% a year"
+register(
+    "daegyeong_jump",
+    _above("s4-daegyeong-16-2", "s4-daegyeong-23-8", "§4: Daegyeong {low:g}% (2006-2008), then {high:g}% a year"),
+)
 
 
 @check
@@ -276,10 +286,10 @@ def nine_industries_from_two_averages(data):
     )
 
 
-@check
-def growth_dropped_after_crisis(data):
-    before, after = claim(data, "s4-daegyeong-23-8"), claim(data, "s4-daegyeong-16-2")
-    return _yes(after.hi < before.lo), f"§4: Daegyeong {before.point:g}% (2006-2008), then {after.point:g}% a year"
+register(
+    "growth_dropped_after_crisis",
+    _above("s4-daegyeong-23-8", "s4-daegyeong-16-2", "§4: Daegyeong {high:g}% (2006-2008), then {low:g}% a year"),
+)
 
 
 @check

@@ -90,25 +90,16 @@ def overlap_chart(ch: Chapter, version: str = "final") -> Figure:
     title = f"{labels.t('overlap_title', lang).format(version=labels.t(f'version:{version}', lang))}"
     n_over = int((data["count"] > 0).sum())
     desc = labels.t("overlap_desc", lang).format(k=len(FIELDS), n=len(data), n_over=n_over, n_new=len(data) - n_over)
-    table = data[["region", "industry", "field", "count", "matches"]].rename(
-        columns={
-            "region": labels.t("col_region", lang),
-            "industry": labels.t("tooltip_leading", lang),
-            "field": labels.t("legend_field", lang),
-            "count": labels.t("col_count", lang),
-            "matches": labels.t("col_matches", lang),
-        }
-    )
-    return Figure(
-        "chart-m-1",
-        "M.1",
-        title,
-        desc,
-        style.finish(chart, title, desc, wrap=72),
-        table,
-        lang,
-        notes=(labels.t("addition", lang), labels.t("note_reconstructed", lang), *ch.highlight_notes(_members(data))),
-    )
+    keys = {
+        "region": "col_region",
+        "industry": "tooltip_leading",
+        "field": "legend_field",
+        "count": "col_count",
+        "matches": "col_matches",
+    }
+    table = labels.columns(data, keys, lang)
+    notes = (labels.t("addition", lang), labels.t("note_reconstructed", lang), *ch.highlight_notes(_members(data)))
+    return Figure.finished("chart-m-1", "M.1", title, desc, chart, table, lang, wrap=72, notes=notes)
 
 
 def old_complexes_map(ch: Chapter) -> Figure:
@@ -195,4 +186,4 @@ def old_complexes_map(ch: Chapter) -> Figure:
     )
     # with the boundaries every unit is drawn (the highlighted one outlined); without them only the hosts' points
     notes += ch.highlight_notes(places.keys() if ready else oc["province"])
-    return Figure("chart-m-2", "M.2", title, desc, style.finish(chart, title, desc, wrap=72), table, lang, notes=notes)
+    return Figure.finished("chart-m-2", "M.2", title, desc, chart, table, lang, wrap=72, notes=notes)

@@ -158,17 +158,11 @@ def figure2_map(ch: Chapter, version: str = "final") -> Figure | Table:
             .project(**proj)
         )
     chart = alt.layer(*layers).properties(width=MAP2.width, height=MAP2.height)
-    return Figure(
-        "figure-2-map",
-        "2",
-        title,
-        desc,
-        style.finish(chart, title, desc, wrap=72),
-        table,
-        lang,
-        prefix=labels.t("figure", lang),
-        notes=_notes(lang, labels.t("note_reconstructed", lang), *ch.highlight_notes(places.keys())),
+    notes, prefix = (
+        _notes(lang, labels.t("note_reconstructed", lang), *ch.highlight_notes(places.keys())),
+        labels.t("figure", lang),
     )
+    return Figure.finished("figure-2-map", "2", title, desc, chart, table, lang, wrap=72, prefix=prefix, notes=notes)
 
 
 def _figure2_tiles(ch, regions, color, tip, opacity, title, desc, table, fallback: bool = True) -> Figure:
@@ -195,33 +189,12 @@ def _figure2_tiles(ch, regions, color, tip, opacity, title, desc, table, fallbac
         .transform_calculate(tx="datum.x + 8", ty="datum.y + 30")
     )
     chart = alt.layer(tiles, names, regs).properties(width=4 * TILE_W + 3 * TILE_GAP, height=5 * TILE_H + 4 * TILE_GAP)
-    if not fallback:  # shown beside the map
-        return Figure(
-            "figure-2-tiles",
-            "2b",
-            title,
-            desc,
-            style.finish(chart, title, desc, wrap=72),
-            table,
-            lang,
-            prefix=labels.t("figure", lang),
-            notes=(labels.t("note_reconstructed", lang), *ch.highlight_notes(places.keys())),
-        )
-    return Figure(
-        "figure-2-map",
-        "2",
-        title,
-        desc,
-        style.finish(chart, title, desc, wrap=72),
-        table,
-        lang,
-        prefix=labels.t("figure", lang),
-        notes=(
-            labels.t("note_no_boundaries_region", lang),
-            labels.t("note_reconstructed", lang),
-            *ch.highlight_notes(places.keys()),
-        ),
-    )
+    # beside the map (not ``fallback``), or in its place: then saying why
+    name, number = ("figure-2-map", "2") if fallback else ("figure-2-tiles", "2b")
+    notes = (labels.t("note_no_boundaries_region", lang),) if fallback else ()
+    notes += (labels.t("note_reconstructed", lang), *ch.highlight_notes(places.keys()))
+    prefix = labels.t("figure", lang)
+    return Figure.finished(name, number, title, desc, chart, table, lang, wrap=72, prefix=prefix, notes=notes)
 
 
 def _figure2_frame(ch: Chapter) -> pd.DataFrame:
