@@ -11,7 +11,7 @@ from .. import geo, labels, numbers, places, style
 from ..display import Figure
 from ..params import Chapter
 from .layout import MAP3
-from .shared import FIELDS, _geo_data, _ready, _region_of_highlight, frame, leading, strategic
+from .shared import FIELDS, _geo_data, _ready, _region_of_highlight, frame, highlight_outline, leading, strategic
 
 
 def overlap_frame(ch: Chapter, version: str = "final") -> pd.DataFrame:
@@ -134,13 +134,7 @@ def old_complexes_map(ch: Chapter) -> Figure:
             )
             .project(**proj)
         )
-        if ch.highlight:
-            layers.append(
-                alt.Chart(_geo_data(geo.PROVINCES))
-                .mark_geoshape(fill=None, stroke=style.HIGHLIGHT, strokeWidth=2.5)
-                .transform_filter(alt.datum["properties"]["short_en"] == ch.highlight)
-                .project(**proj)
-            )
+        layers += highlight_outline(ch, proj)
     tip = [
         alt.Tooltip("name:N", title=labels.t("col_complex", lang)),
         alt.Tooltip("unit:N", title=labels.t("col_unit", lang)),

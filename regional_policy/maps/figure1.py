@@ -25,6 +25,7 @@ from .shared import (
     _styled,
     _tile_xy,
     _units,
+    highlight_outline,
     strategic,
 )
 
@@ -90,14 +91,7 @@ def figure1_map(ch: Chapter) -> Figure | Note:
         .transform_lookup(lookup="properties.code", from_=alt.LookupData(units, "code", lookup))
         .project(**MAP1.altair().to_dict())
     )
-    layers = [shapes]
-    if ch.highlight:
-        layers.append(
-            alt.Chart(_geo_data(geo.PROVINCES))
-            .mark_geoshape(fill=None, stroke=style.HIGHLIGHT, strokeWidth=2.5)
-            .transform_filter(alt.datum["properties"]["short_en"] == ch.highlight)
-            .project(**MAP1.altair().to_dict())
-        )
+    layers = [shapes, *highlight_outline(ch, MAP1.altair().to_dict())]
     layers.append(
         alt.Chart(leaders)
         .mark_rule(color="#555", strokeWidth=0.8)
@@ -106,24 +100,7 @@ def figure1_map(ch: Chapter) -> Figure | Note:
     layers.append(alt.Chart(leaders).mark_circle(color="#222", size=14).encode(x=_px("x2"), y=_px("y2")))
     layers += _text_layers(text, ch)
     chart = alt.layer(*layers).properties(width=MAP1.width, height=MAP1.height)
-    title = labels.t("fig1_map_title", lang)
-    desc = _describe1(f1, lang, "fig1_map_desc")
-    return Figure(
-        "figure-1-map",
-        "1a",
-        title,
-        desc,
-        style.finish(chart, title, desc, wrap=72),
-        _table1_frame(f1, lang),
-        lang,
-        prefix=labels.t("figure", lang),
-        notes=_notes(
-            lang,
-            labels.t("note_reconstructed", lang),
-            labels.t("marker_key", lang),
-            *ch.highlight_notes(units["province"]),
-        ),
-    )
+    return _figure1(ch, f1, units, chart, "map")
 
 
 def _describe1(f1: pd.DataFrame, lang: str, key: str) -> str:
@@ -206,24 +183,22 @@ def figure1_tiles(ch: Chapter) -> Figure:
     text = _text_layers(pd.DataFrame(lines), ch)
     width, height = 4 * TILE_W + 3 * TILE_GAP, 5 * TILE_H + 4 * TILE_GAP
     chart = alt.layer(tiles, *text).properties(width=width, height=height)
-    title = labels.t("fig1_tiles_title", lang)
-    desc = _describe1(f1, lang, "fig1_tiles_desc")
-    extra = () if _ready() else (labels.t("note_no_boundaries", lang),)
-    return Figure(
-        "figure-1-tiles",
-        "1b",
-        title,
-        desc,
-        style.finish(chart, title, desc, wrap=72),
-        _table1_frame(f1, lang),
-        lang,
-        prefix=labels.t("figure", lang),
-        notes=(
-            *extra,
-            labels.t("note_reconstructed", lang),
-            labels.t("marker_key", lang),
-            *ch.highlight_notes(units["province"]),
-        ),
+    return _figure1(ch, f1, units, chart, "tiles")
+
+
+def _figure1(ch: Chapter, f1: pd.DataFrame, units: pd.DataFrame, chart, view: str) -> Figure:
+    """Figure 1 drawn as a map (1a, with the boundaries' credit) or as tiles (1b, saying so when they stand in for
+    the map): titled, described, with its table and notes."""
+    lang = ch.lang
+    title, desc = labels.t(f"fig1_{view}_title", lang), _describe1(f1, lang, f"fig1_{view}_desc")
+    instead = (labels.t("note_no_boundaries", lang),) if view == "tiles" and not _ready() else ()
+    notes = (*instead, labels.t("note_reconstructed", lang), labels.t("marker_key", lang))
+    notes += ch.highlight_notes(units["province"])
+    notes = _notes(lang, *notes) if view == "map" else notes
+    name, number = ("figure-1-map", "1a") if view == "map" else ("figure-1-tiles", "1b")
+    prefix = labels.t("figure", lang)
+    return Figure.finished(
+        name, number, title, desc, chart, _table1_frame(f1, lang), lang, wrap=72, prefix=prefix, notes=notes
     )
 
 

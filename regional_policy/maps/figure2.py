@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from .. import geo, labels, places, style
+from .. import geo, labels, places
 from ..display import Figure, Table
 from ..params import Chapter
 from .layout import MAP2
@@ -25,6 +25,7 @@ from .shared import (
     _tile_xy,
     check_version,
     frame,
+    highlight_outline,
     leading,
 )
 
@@ -124,14 +125,7 @@ def figure2_map(ch: Chapter, version: str = "final") -> Figure | Table:
         .mark_geoshape(fill=None, stroke="white", strokeWidth=0.4, strokeDash=[2, 2])
         .project(**proj)
     )
-    layers = [shapes, borders]
-    if ch.highlight:
-        layers.append(
-            alt.Chart(_geo_data(geo.PROVINCES))
-            .mark_geoshape(fill=None, stroke=style.HIGHLIGHT, strokeWidth=2.5)
-            .transform_filter(alt.datum["properties"]["short_en"] == ch.highlight)
-            .project(**proj)
-        )
+    layers = [shapes, borders, *highlight_outline(ch, proj)]
     anchors = _anchors(geo.REGIONS)
     lab = regions.copy()
     offsets = {

@@ -115,6 +115,18 @@ def _geo_data(name: str) -> alt.Data:
     return alt.Data(url=geo.url(name), format=alt.DataFormat(type="json", property="features"))
 
 
+def highlight_outline(ch: Chapter, proj: dict) -> list:
+    """The outline of the highlighted unit (the ``highlight`` parameter) over a map: a layer, or none."""
+    if not ch.highlight:
+        return []
+    return [
+        alt.Chart(_geo_data(geo.PROVINCES))
+        .mark_geoshape(fill=None, stroke=style.HIGHLIGHT, strokeWidth=2.5)
+        .transform_filter(alt.datum["properties"]["short_en"] == ch.highlight)
+        .project(**proj)
+    ]
+
+
 def _px(field: str) -> dict:
     return {"field": field, "type": "quantitative", "scale": None}
 
