@@ -104,52 +104,7 @@ def test_the_checker_finds_english_and_spares_allowed_words():
     assert sentences == [] and latin == 0 and total == 4
 
 
-# Korean pages that still show English (issue 15, open), each with what is left: a strict xfail, so that the test
-# fails the day a page is fixed and its entry must go. Every other Korean page must pass now.
-PROFILE_GAP = "the profile's Figure 1/2 tables show source keys and English industry names (about 19% Latin words)"
-KNOWN_GAPS = {
-    "ko/01-introduction.html": "Latin words 2.3%: acronyms and paper quotations marked as data, not lang=en",
-    "ko/02-introducing-phase.html": "Latin words 3.0%: acronyms and English programme names in the Table 2/3 notes",
-    "ko/03-systematizing-phase.html": "Table 4's English row name 'Industry Planning Agency' in an exercise",
-    "ko/04-expansionary-phase.html": "Latin words 2.1%: acronyms (LINP, RIPP, RSIP) in prose and tables",
-    "ko/05-maps.html": "the Figure 1/2 tables and the sources table show source keys and English titles (21% Latin)",
-    "ko/06-summary.html": "Latin words 2.5%: resource names of the data package in the summary table",
-    "ko/08-data.html": "field names, file names and English resource titles of the data package (7.8% Latin)",
-    "ko/genindex.html": "English index entries of the glossary (the lang=en marks do not reach the index page)",
-    "ko/glossary.html": "English names of agencies and programmes beside their Korean headwords",
-    "ko/references.html": "English titles and authors of the works cited (bibliography entries, et al.)",
-    **{
-        f"ko/profiles/{p}.html": PROFILE_GAP
-        for p in (
-            "busan",
-            "chungbuk",
-            "chungnam",
-            "daegu",
-            "daejeon",
-            "gangwon",
-            "gwangju",
-            "gyeongbuk",
-            "gyeonggi",
-            "gyeongnam",
-            "incheon",
-            "jeju",
-            "jeonbuk",
-            "jeonnam",
-            "seoul",
-            "ulsan",
-        )
-    },
-}
-
-
-def _korean_pages():
-    return [
-        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[n])) if n in KNOWN_GAPS else n
-        for n in KOREAN_PAGES
-    ]
-
-
-@pytest.mark.parametrize("name", _korean_pages())
+@pytest.mark.parametrize("name", KOREAN_PAGES)
 def test_korean_page_has_no_english_sentence(browser, site_url, site, name):
     assert (site / name).exists(), f"{name} is not in the fresh build"
     allowed = set(allowlist())
