@@ -30,6 +30,22 @@ INDEX_LETTER = re.compile(r'<(a href="#|h2 id=")([A-Z])(">(?:<strong>)?\2<)')
 TEXT = re.compile(r'(?<!lang="en")>([^<]+)<')  # a text node, unless its element is already marked
 
 
+CODE_OR_SCRIPT = re.compile(r"(<(script|style|code|pre)\b.*?</\2>)", re.S)
+
+
+def _outside_code(body: str, change) -> str:
+    """``body`` with ``change`` applied to what lies outside scripts, styles and code."""
+    out, end = [], 0
+    for m in CODE_OR_SCRIPT.finditer(body):
+        out += [change(body[end : m.start()]), m[0]]
+        end = m.end()
+    return "".join(out) + change(body[end:])
+
+
+def _text_node(m: re.Match) -> str:
+    return ">" + LATIN_RUN.sub(_span, m[1]) + "<"
+
+
 def _latin(text: str) -> bool:
     return bool(text.strip()) and not HANGUL.search(text)
 
@@ -46,7 +62,7 @@ def mark_english(body: str, pagename: str) -> str:
     page = pagename.split("/")[-1]
     if page in ENGLISH_NAMES:
         body = TERM.sub(lambda m: f'<dt id="{m[1]}" lang="en">{m[2]}' if _latin(m[2]) else m[0], body)
-        body = TEXT.sub(lambda m: ">" + LATIN_RUN.sub(_span, m[1]) + "<", body)
+        body = _outside_code(body, lambda part: TEXT.sub(_text_node, part))
     elif page == "genindex":
         body = INDEX_ENTRY.sub(lambda m: f'{m[1]} lang="en">{m[2]}{m[3]}' if _latin(m[3]) else m[0], body)
         body = INDEX_LETTER.sub(lambda m: f'<{m[1]}{m[2]}" lang="en{m[3]}', body)

@@ -58,4 +58,4 @@ def chart(exercise: str, frame: pd.DataFrame, lang: str) -> Embed:
         f"{lab} {numbers.plain(v, None if float(v).is_integer() else 2)}" for lab, v in zip(data["label"], data[y])
     )
     desc = labels.t(f"sol:{exercise}:desc", lang).format(items=items)
-    return embed(bars.configure(font=style.FONT).configure_view(stroke=None), f"{exercise}-chart", desc)
+    return embed(style.configure(bars), f"{exercise}-chart", desc)

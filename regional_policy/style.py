@@ -23,8 +23,6 @@ PROGRAMME_GROUP = {
 def finish(chart, title: str, description: str, wrap: int | None = None):
     """Title, description (the chart's alt text), font and axis style of every chart of the book.
 
-    Vega's own screen-reader labels are off: they are English sentences made from field names ("Y-axis for a
-    discrete scale with 4 values"); the figure's container carries the caption and the description instead.
     ``wrap`` breaks a long title into lines of at most that many characters (the maps, which are narrow).
     """
     import textwrap
@@ -32,10 +30,22 @@ def finish(chart, title: str, description: str, wrap: int | None = None):
     import altair as alt
 
     lines = textwrap.wrap(title, wrap) if wrap else [title]
+    chart = chart.properties(title=alt.TitleParams(text=lines) if len(lines) > 1 else title, description=description)
+    return configure(
+        chart,
+        axis={"labelFontSize": 12, "titleFontSize": 12},
+        legend={"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "labelLimit": 400},
+    )
+
+
+def configure(chart, axis: dict | None = None, legend: dict | None = None):
+    """The font and frame of every chart, and Vega's own screen-reader labels off everywhere (marks, axes, legends,
+    titles): they are English sentences made from field names ("X-axis titled ... for a discrete scale with 4
+    values"); the figure's container names the chart instead (role="img", the caption and the description)."""
     return (
-        chart.properties(title=alt.TitleParams(text=lines) if len(lines) > 1 else title, description=description)
-        .configure(font=FONT, aria=False)  # the chart's container names it (role="img"), in the edition's language
+        chart.configure(font=FONT, aria=False)
         .configure_view(stroke=None)
-        .configure_axis(labelFontSize=12, titleFontSize=12)
-        .configure_legend(labelFontSize=12, titleFontSize=12, orient="bottom", labelLimit=400)
+        .configure_axis(aria=False, **(axis or {}))
+        .configure_legend(aria=False, **(legend or {}))
+        .configure_title(aria=False)
     )

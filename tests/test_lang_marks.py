@@ -46,3 +46,10 @@ def test_index_letters_are_marked():
     assert mark_english(bar, "genindex") == (
         '<a href="#C" lang="en"><strong>C</strong></a> | <h2 id="C" lang="en">C</h2>'
     )
+
+
+def test_scripts_styles_and_code_are_left_alone():
+    body = '<p>Kim et al</p><script>var s = "<b>Hello World</b>";</script><code>Some code</code>'
+    assert mark_english(body, "ko/references") == (
+        '<p><span lang="en">Kim et al</span></p><script>var s = "<b>Hello World</b>";</script><code>Some code</code>'
+    )
