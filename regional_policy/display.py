@@ -43,12 +43,21 @@ def static_svg(chart: alt.TopLevelMixin) -> str:
         return ""
     if os.environ.get("RP_SVG_SERVER"):  # during a build: one warm vl-convert for every kernel (bookbuild.svgserver)
         try:
-            return _svg_from_server(os.environ["RP_SVG_SERVER"], text)
+            return _hidden(_svg_from_server(os.environ["RP_SVG_SERVER"], text))
         except (OSError, RuntimeError):
             pass  # drawn here instead
     import vl_convert as vlc
 
-    return vlc.vegalite_to_svg(spec)
+    return _hidden(vlc.vegalite_to_svg(spec))
+
+
+VEGA_ARIA = re.compile(r' (?:aria-label|aria-roledescription|role)="[^"]*"')
+
+
+def _hidden(svg: str) -> str:
+    """A static chart hidden from screen readers, as charts.js hides the drawn one: the figure's container names it.
+    Vega's own labels go (English sentences such as "Title text '...'", whatever the chart's language)."""
+    return VEGA_ARIA.sub("", svg).replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
 
 
 def _svg_from_server(path: str, text: str) -> str:
@@ -192,9 +201,8 @@ class Table:
 
     def html(self) -> str:
         notes = "".join(f'<p class="rp-table-note">{note_html(n, escape=False)}</p>' for n in self.notes)
-        label = html.escape(
-            re.sub(r"<[^>]+>", " ", str(self.styler.caption or self.name)).split("  ")[0].strip(), quote=True
-        )
+        caption = re.sub(r"\s*\(?<code>.*?</code>\)?", "", str(self.styler.caption or self.name))  # no file names
+        label = html.escape(re.sub(r"<[^>]+>", " ", caption).split("  ")[0].strip(" —"), quote=True)
         return (
             f'<div class="rp-table" id="{self.name}-table" role="region" tabindex="0" aria-label="{label}">\n'
             f"{with_identifiers(self.styler).to_html()}\n{notes}{self.footer}</div>"
