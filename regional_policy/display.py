@@ -83,9 +83,15 @@ def _headers(keys: tuple[str, ...]) -> set[str]:
     return {labels.t(k, lang) for k in keys for lang in ("en", "ko")}
 
 
+SOURCE_KEY = re.compile(r"[A-Z]{1,2}\d+[a-z]?")  # S15a, L1: the keys of sources.csv
+
+
 def _keys_html(cell: object) -> str:
+    """A cell of source keys as code; any other cell of a column so named (e.g. a resource's origin) as it is."""
     keys = [k.strip() for k in re.split(r"[;,]", str(cell)) if k.strip()]
-    return ", ".join(f"<code>{html.escape(k)}</code>" for k in keys)
+    if not keys or not all(SOURCE_KEY.fullmatch(k) for k in keys):
+        return str(cell)
+    return ", ".join(f"<code>{k}</code>" for k in keys)
 
 
 def _address_html(cell: object) -> str:

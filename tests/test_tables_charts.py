@@ -451,3 +451,10 @@ def test_solution_charts_are_labelled_in_both_languages(data):
     assert "6.05" in solution_charts.chart("ex-4-4", rsip, "ko").description
     with pytest.raises(ValueError, match="exercise='ex-9-9' has no solution chart"):
         solution_charts.chart("ex-9-9", counts, "ko")
+
+
+def test_source_keys_show_as_code_and_other_cells_of_a_sources_column_as_they_are():
+    from regional_policy import display
+
+    assert display._keys_html("S15a;S15b") == "<code>S15a</code>, <code>S15b</code>"
+    assert display._keys_html("논문 (표 1, 1절)") == "논문 (표 1, 1절)"  # the data page's origin column, also 출처
