@@ -83,23 +83,16 @@ def build_times(copy: Path, runs: int) -> dict:
         )
         seconds, ran["notebook"] = _pipeline(copy)
         rows["notebook"].append(seconds)
-        quoted = ROW.replace("Local Account", '"Local Account"')
-        _replace(t5, ROW, quoted) if i % 2 == 0 else _replace(t5, quoted, ROW)
+        original = t5.read_text(encoding="utf-8")
+        _replace(t5, ROW, ROW.replace("Local Account", '"Local Account"'))  # same values, other bytes
         seconds, ran["bytes"] = _pipeline(copy)
         rows["bytes"].append(seconds)
-        up = i % 2 == 0
-        _replace(
-            t5,
-            "Strategic Industry,Local Account,2010,20" + ("2" if up else "3"),
-            "Strategic Industry,Local Account,2010,20" + ("3" if up else "2"),
-        )
-        _replace(
-            t5,
-            "Strategic Industry,Total,2010,55" + ("1" if up else "2"),
-            "Strategic Industry,Total,2010,55" + ("2" if up else "1"),
-        )
+        t5.write_text(original, encoding="utf-8")  # one value of Table 5 (and its total) changed
+        _replace(t5, "Strategic Industry,Local Account,2010,202", "Strategic Industry,Local Account,2010,203")
+        _replace(t5, "Strategic Industry,Total,2010,551", "Strategic Industry,Total,2010,552")
         seconds, ran["value"] = _pipeline(copy)
         rows["value"].append(seconds)
+        t5.write_text(original, encoding="utf-8")  # the next round starts from the data as printed (a cold build)
     for _ in range(runs):  # the edition the Jupyter Book baseline builds
         shutil.rmtree(copy / ".cache" / "ledger", ignore_errors=True)
         rows["cold_en"].append(_pipeline(copy, "--force", "--lang", "en")[0])
