@@ -91,6 +91,14 @@ def line_of(path: Path, **match: str) -> int:
     return hits[0]
 
 
+def ledger_of(folder: Path):
+    """The claims ledger of the data package in ``folder`` (after a test edited it), indexed by claim id."""
+    import regional_policy
+    from regional_policy import claims
+
+    return claims.ledger(regional_policy.load(Path(folder) / "datapackage.json")).set_index("id")
+
+
 def edit_cell(folder: Path, file: str, line: int, column: str, value: str) -> str:
     """Set one cell of ``folder/file`` (row at ``line``, header = line 1) and return the old value.
 

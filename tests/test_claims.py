@@ -6,7 +6,7 @@ import math
 
 import pandas as pd
 import pytest
-from conftest import DATA, edit_cell, line_of, read_rows
+from conftest import DATA, edit_cell, ledger_of, line_of, read_rows
 
 import regional_policy
 from regional_policy import claims
@@ -153,7 +153,7 @@ def test_changing_one_value_flips_the_status(data_copy):
     # keep the Total row adding up so that the package still loads: 275 + 171 + 16 = 462
     total = line_of(data_copy / "table5-budget-2010-2011.csv", level="Strategic Industry", account="Total", year="2011")
     edit_cell(data_copy, "table5-budget-2010-2011.csv", total, "amount", "462")
-    changed = claims.ledger(regional_policy.load(data_copy / "datapackage.json")).set_index("id")
+    changed = ledger_of(data_copy)
     assert changed.loc["s4-ripp-269", "status"] == "discrepancy"
     assert changed.loc["s4-ripp-269", "recomputed"] == 275
     assert changed.loc["s4-linp-385", "status"] == "reproduced"
@@ -162,7 +162,7 @@ def test_changing_one_value_flips_the_status(data_copy):
 def test_changing_an_income_flips_the_ratio_claim(data_copy):
     line = line_of(data_copy / "table2-household-income.csv", year="2007")
     edit_cell(data_copy, "table2-household-income.csv", line, "rural_income_b", "2700.0")
-    changed = claims.ledger(regional_policy.load(data_copy / "datapackage.json")).set_index("id")
+    changed = ledger_of(data_copy)
     assert changed.loc["s2-ratio-2007", "status"] == "discrepancy"
     assert changed.loc["table2.ratio.2007", "status"] == "discrepancy"
 

@@ -10,9 +10,8 @@ statuses; what is left "not checkable" are primary figures the paper cites from 
 from __future__ import annotations
 
 import pytest
-from conftest import edit_cell, line_of
+from conftest import edit_cell, ledger_of, line_of
 
-import regional_policy
 from regional_policy import claims
 
 # Exact counts: a change to the ledger's rows or checks must show up here.
@@ -80,7 +79,7 @@ def test_statuses_of_the_new_checks(ledger, claim_id, status, recomputed):
 def test_a_younger_complex_would_not_be_old(data_copy):
     line = line_of(data_copy / "old-industrial-complexes.csv", name_en="Namdong")
     edit_cell(data_copy, "old-industrial-complexes.csv", line, "founded", "1995")
-    changed = claims.ledger(regional_policy.load(data_copy / "datapackage.json")).set_index("id")
+    changed = ledger_of(data_copy)
     assert changed.loc["s4-namdong-1980", "status"] == "discrepancy"
     assert changed.loc["s4-banwol-1977", "status"] == "reproduced"
 
@@ -88,7 +87,7 @@ def test_a_younger_complex_would_not_be_old(data_copy):
 def test_a_later_need_would_come_after_the_expansion(data_copy):
     line = line_of(data_copy / "timeline.csv", id="ripp-nationwide-need")
     edit_cell(data_copy, "timeline.csv", line, "date", "2003")
-    changed = claims.ledger(regional_policy.load(data_copy / "datapackage.json")).set_index("id")
+    changed = ledger_of(data_copy)
     assert changed.loc["s3-2000-necessity", "status"] == "discrepancy"
 
 
