@@ -34,6 +34,7 @@ from pathlib import Path
 
 from regional_policy.paths import ROOT
 
+from .benchprofile import cpu_seconds
 from .benchweb import Server, chapter_pages, first_load_bytes, lighthouse
 
 IGNORE = shutil.ignore_patterns(
@@ -58,9 +59,33 @@ def _median(xs: list[float]) -> float:
     return round(statistics.median(xs), 2)
 
 
+PROFILED = ["03-systematizing-phase.ipynb", "05-maps.ipynb", "profiles/seoul.ipynb"]
+
+
 def _pipeline(copy: Path, *args: str) -> tuple[float, list[str]]:
     seconds, out = _run([sys.executable, "-m", "bookbuild.pipeline", "all", *args], copy)
     return seconds, re.findall(r"\[(\w\w)\] \[[#.]+\]\s+\d+/\d+ executed (\S+)", out)
+
+
+def cold_profile(copy: Path) -> dict:
+    """Where a cold build's time goes: its CPU time (the whole machine's, so on a quiet machine), the seconds of
+    each notebook and of each edition's site compile as the pipeline reports them, and a few notebooks timed cell by
+    cell (:mod:`.benchprofile`)."""
+    shutil.rmtree(copy / ".cache" / "ledger", ignore_errors=True)
+    cpu = cpu_seconds()
+    seconds, out = _run([sys.executable, "-m", "bookbuild.pipeline", "all", "--force"], copy)
+    cpu = None if cpu is None else round(cpu_seconds() - cpu, 1)
+    notebook_s = [float(s) for s in re.findall(r"executed \S+\s+([\d.]+) s", out)]
+    sites = {lang: float(s) for lang, s in re.findall(r"\[(\w\w)\] compiled the site\s+([\d.]+) s", out)}
+    _, text = _run([sys.executable, "-m", "bookbuild.benchprofile", *PROFILED], copy)
+    return {
+        "wall_s": round(seconds, 1),
+        "cpu_s": cpu,
+        "notebooks": len(notebook_s),
+        "notebook_s_sum": round(sum(notebook_s), 1),
+        "site_s": sites,
+        "per_notebook": json.loads(text),
+    }
 
 
 def _replace(path: Path, old: str, new: str) -> None:
@@ -227,6 +252,8 @@ def main(argv: list[str] | None = None) -> int:
             os.symlink(shared, Path(tmp) / "shared")
         print("timing builds ...", flush=True)
         results["build"] = build_times(copy, runs)
+        print("profiling a cold build ...", flush=True)
+        results["profile"] = cold_profile(copy)
         if not args.quick:
             print("timing Jupyter Book on the same notebooks ...", flush=True)
             results["build"]["jupyter_book_same_notebooks_s"] = jupyter_book_baseline(copy, args.baseline_runs)
@@ -305,8 +332,34 @@ def table(r: dict) -> str:
                 f"| {page} | {w['html']:,} | {w['js']:,} | {w['css']:,} | {w['font']:,} | {w['other']:,} | "
                 f"{w['total']:,} | {w['requests']} | {w['charts_drawn_ms']} ms |"
             )
+    if r.get("profile"):
+        lines += ["", *profile_lines(r["profile"], m["cpus"])]
     lines += ["", f"The bench took {r['bench_s']} s."]
     return "\n".join(lines) + "\n"
+
+
+def profile_lines(p: dict, cpus: int) -> list[str]:
+    """Where a cold build's time goes, in words and a table."""
+    floor = (
+        ""
+        if p["cpu_s"] is None
+        else f", {p['cpu_s']} s of CPU: no schedule on {cpus} CPUs ends before {round(p['cpu_s'] / cpus, 1)} s"
+    )
+    sites = ", ".join(f"{lang} {s} s" for lang, s in p["site_s"].items())
+    lines = [
+        f"Where a cold build's time goes: {p['wall_s']} s in all{floor}. {p['notebooks']} notebooks took "
+        f"{p['notebook_s_sum']} s between them ({round(p['notebook_s_sum'] / cpus, 1)} s on {cpus} workers); the two "
+        f"site compiles, side by side, {sites}. Three notebooks, timed alone (kernel = start-up and shutdown):",
+        "",
+        "| notebook | in all | its cells | kernel | slowest cell |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for name, n in p["per_notebook"].items():
+        lines.append(
+            f"| {name} | {n['total_s']} s | {n['cells_s']} s | {n['kernel_s']} s | "
+            f"`{n['slowest_cell']}` {n['slowest_cell_s']} s |"
+        )
+    return lines
 
 
 if __name__ == "__main__":

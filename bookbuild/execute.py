@@ -190,6 +190,8 @@ def _execute_one(source: str, target: str, parameters: dict, record: str | None)
             cwd=str(Path(source).parent),
             progress_bar=False,
             log_output=False,
+            # written once, when it ends, not twice per cell (papermill's progress saves: half a chapter's time)
+            request_save_on_cell_execute=False,
             **extra,
         )
     except papermill.PapermillExecutionError as exc:

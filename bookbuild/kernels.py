@@ -42,6 +42,9 @@ PRELOAD = (
     "shapely",
     "shapely.geometry",
     "shapely.ops",
+    "ipykernel.debugger",  # debugpy: a fifth of a kernel's start-up
+    "pandas.io.formats.style",
+    "sqlite3",
 )
 
 
@@ -104,7 +107,9 @@ class Zygote:
             cwd=cwd,
             stdin=subprocess.DEVNULL,
             # ipykernel reads JPY_PARENT_PID when it is imported, that is in the zygote: set as the launcher does
-            env={**os.environ, "JPY_PARENT_PID": str(os.getpid())},
+            # PYDEVD_DISABLE_FILE_VALIDATION: debugpy, imported here, would warn of frozen modules on the build's
+            # output (a kernel's own environment is the one its manager gives it, not this one)
+            env={**os.environ, "JPY_PARENT_PID": str(os.getpid()), "PYDEVD_DISABLE_FILE_VALIDATION": "1"},
         )
         os.close(to_child_r)
         os.close(from_child_w)

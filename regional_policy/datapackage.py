@@ -151,11 +151,11 @@ def read(path: str | Path = DATAPACKAGE, *, validate: bool = True) -> Data:
 
     In order: the descriptor's shape (:mod:`.descriptor`), each CSV file's encoding and structure
     (:mod:`.csvcheck`), then together the known extents and foreign keys (:mod:`.extents`) and each
-    resource's schema (Frictionless). Every problem names its file. ``validate=False`` skips the extents
-    and the schemas, only for content known to be valid (:func:`.loader.load` decides).
+    resource's schema (Frictionless). Every problem names its file. ``validate=False`` skips the extents,
+    the schemas and the descriptor's profile, only for content known to be valid (:func:`.loader.load` decides).
     """
     path = Path(path)
-    descriptor = read_descriptor(path)
+    descriptor = read_descriptor(path, profile=validate)
     texts = _checked_texts(path.parent, descriptor)
     resources = {res["name"]: res for res in descriptor["resources"]}
     problems = extents.foreign_key_problems(texts, resources) if validate else []

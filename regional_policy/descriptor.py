@@ -86,8 +86,11 @@ def _fields_ok(res) -> bool:
     return isinstance(fields, list) and all(isinstance(f, dict) for f in fields)
 
 
-def read_descriptor(path: Path) -> dict:
-    """The descriptor at ``path``, checked; raise :class:`.DataError` naming ``datapackage.json`` otherwise."""
+def read_descriptor(path: Path, *, profile: bool = True) -> dict:
+    """The descriptor at ``path``, checked; raise :class:`.DataError` naming ``datapackage.json`` otherwise.
+
+    ``profile=False`` leaves out the Data Package specification's own check (Frictionless, the slow part), only for
+    a descriptor known to be valid (:func:`.datapackage.read` with ``validate=False``)."""
     name = path.name
     if not path.is_file():
         raise DataError([Problem(str(path), None, None, "file not found")])
@@ -112,7 +115,8 @@ def read_descriptor(path: Path) -> dict:
         messages.append(f"each resource needs its own 'path': {paths}")
     if not resources:
         messages.append("the 'resources' list is empty")
-    messages += _profile_messages(json.dumps(descriptor, sort_keys=True))
+    if profile:
+        messages += _profile_messages(json.dumps(descriptor, sort_keys=True))
     if messages:
         raise DataError([Problem(name, None, None, m) for m in messages])
     return descriptor

@@ -26,18 +26,24 @@ from . import labels, style
 VEGALITE_MIME = f"application/vnd.vegalite.v{alt.SCHEMA_VERSION.lstrip('v').split('.')[0]}+json"
 
 
-def spec_json(chart: alt.TopLevelMixin) -> str:
+def _spec(chart: alt.TopLevelMixin | dict) -> dict:
+    """The chart's Vega-Lite spec (validated by Altair), or the spec itself: a figure converts its chart once, for
+    Altair's schema validation costs more than drawing."""
+    return chart if isinstance(chart, dict) else chart.to_dict()
+
+
+def spec_json(chart: alt.TopLevelMixin | dict) -> str:
     """The chart's spec as JSON, safe inside a ``<script>`` element."""
-    text = json.dumps(chart.to_dict(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = json.dumps(_spec(chart), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.replace("</", "<\\/")
 
 
-def static_svg(chart: alt.TopLevelMixin) -> str:
+def static_svg(chart: alt.TopLevelMixin | dict) -> str:
     """The chart drawn offline by vl-convert, for pages read without scripts and for print.
 
     Charts whose data are loaded from a URL (the maps) have no static version here.
     """
-    spec = chart.to_dict()
+    spec = _spec(chart)
     text = json.dumps(spec)
     if '"url"' in text:
         return ""
@@ -167,7 +173,9 @@ class Figure:
     def label(self) -> str:
         return self.prefix if self.prefix is not None else labels.t("chart", self.lang)
 
-    def html(self) -> str:
+    def html(self, spec: dict | None = None) -> str:
+        """The figure as the book shows it (``spec``: the chart's, if already converted)."""
+        spec = spec or _spec(self.chart)
         view = f"{self.name}-view"
         desc = f"{self.name}-desc"
         notes = "".join(f'<p class="rp-figure-note">{note_html(n)}</p>\n' for n in self.notes)
@@ -176,8 +184,8 @@ class Figure:
             f'<div class="rp-vega" id="{view}" role="img" aria-label="{html.escape(self.caption)}" '
             f'aria-describedby="{desc}"></div>\n'
             f'<script type="application/json" class="rp-vega-spec" data-target="{view}">'
-            f"{spec_json(self.chart)}</script>\n"
-            f'<noscript><div class="rp-static">{static_svg(self.chart)}</div></noscript>\n'
+            f"{spec_json(spec)}</script>\n"
+            f'<noscript><div class="rp-static">{static_svg(spec)}</div></noscript>\n'
             f"<figcaption><strong>{self.label} {self.number}.</strong> "
             f"{html.escape(self.caption)}</figcaption>\n"
             f'<p class="rp-desc" id="{desc}">{html.escape(self.description)}</p>\n'
@@ -189,9 +197,10 @@ class Figure:
         )
 
     def _repr_mimebundle_(self, include=None, exclude=None):
+        spec = _spec(self.chart)
         return {
-            "text/html": self.html(),
-            VEGALITE_MIME: self.chart.to_dict(),
+            "text/html": self.html(spec),
+            VEGALITE_MIME: spec,
             "text/plain": "\n".join([f"{self.label} {self.number}. {self.caption}", self.description, *self.notes]),
         }
 
@@ -232,15 +241,16 @@ class Embed:
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         view, desc = f"{self.name}-view", f"{self.name}-desc"
+        spec = _spec(self.chart)
         text = (
             f'<figure class="rp-figure rp-figure-plain" id="{self.name}-figure">'
             f'<div class="rp-vega rp-vega-plain" id="{view}" role="img" aria-label="{html.escape(self.description)}" '
             f'aria-describedby="{desc}"></div>'
-            f'<script type="application/json" class="rp-vega-spec" data-target="{view}">{spec_json(self.chart)}</script>'
-            f'<noscript><div class="rp-static">{static_svg(self.chart)}</div></noscript>'
+            f'<script type="application/json" class="rp-vega-spec" data-target="{view}">{spec_json(spec)}</script>'
+            f'<noscript><div class="rp-static">{static_svg(spec)}</div></noscript>'
             f'<figcaption class="rp-desc" id="{desc}">{html.escape(self.description)}</figcaption></figure>'
         )
-        return {"text/html": text, VEGALITE_MIME: self.chart.to_dict(), "text/plain": repr(self)}
+        return {"text/html": text, VEGALITE_MIME: spec, "text/plain": repr(self)}
 
 
 EDITION = {"lang": "en"}  # set by params.start: the language of the chapter being run
