@@ -21,7 +21,9 @@
           }
         })
         .catch(function (err) {
-          target.textContent = "This chart could not be drawn: " + err;
+          // the message in the edition's language, from the label table (window.rpLabels, bookbuild.sphinx_ext)
+          var message = (window.rpLabels || {}).script_chart_failed;
+          target.textContent = message ? message.replace("{error}", String(err)) : String(err);
           console.error(err);
         });
     });

@@ -9,7 +9,8 @@
   (the English site at the root of ``_build/html``, the Korean one in ``ko/``).
 * The interface speaks the edition's language: message catalogues from
   ``locale/`` (:mod:`.catalogues`); the Korean search index and query
-  (:mod:`.search_ko`).
+  (:mod:`.search_ko`); the strings our own scripts show, from the label table
+  (:func:`script_labels`).
 * Exercises and solutions are titled with the chapter's number ("Exercise 3.1: Title"; :mod:`.exercise_titles`).
 * Tables and charts carry empty ``rp-notebook`` and ``rp-commit`` slots
   (:mod:`.provenance`); each page fills them with its source notebook and the
@@ -19,6 +20,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import subprocess
 from functools import cache
@@ -66,6 +68,22 @@ def _visit_hidden_cell(self, node):
 
     visit_HideCellInput(self, node)
     self.body[-4:] = [b.replace(' aria-label="Toggle hidden content"', "") for b in self.body[-4:]]
+
+
+SCRIPT_LABEL = "script_"  # labels.csv keys of the strings our scripts show (_static/charts.js, interface.js)
+
+
+def script_labels(lang: str) -> str:
+    """The inline script that gives our scripts their strings in the edition's language: ``window.rpLabels``,
+    every ``script_*`` label of the label table."""
+    from regional_policy import labels
+
+    table = {k: labels.t(k, lang) for k in sorted(labels.table()) if k.startswith(SCRIPT_LABEL)}
+    return "var rpLabels = " + json.dumps(table, ensure_ascii=False).replace("</", "<\\/") + ";"
+
+
+def _add_script_labels(app, config):
+    app.add_js_file(None, body=script_labels(config.rp_lang), priority=200)  # before every script that reads it
 
 
 def _drop_thebe(app, pagename, templatename, context, doctree):
@@ -167,6 +185,7 @@ def setup(app):
 
     app.add_config_value("rp_lang", "en", "html")
     app.connect("config-inited", catalogues.interface, priority=100)  # before extensions read their messages
+    app.connect("config-inited", _add_script_labels)
     search_ko.setup(app)
     exercise_titles.setup(app)  # "Exercise 3.1: Title", "Solution to Exercise 3.1"
     app.connect("html-page-context", _drop_thebe, priority=900)

@@ -205,19 +205,14 @@ def errata(ch: Chapter) -> Table:
     """The errata resource as a table, withdrawn errata included, in the chapter's language."""
     ko = ch.lang == "ko"
     frame = ch.printed["errata"].copy()
-    for col in ("kind", "evidence", "corrected", "status_reason"):
+    for col in ("kind", "evidence", "printed", "corrected", "status_reason"):
         if ko:
             frame[col] = frame[f"{col}_ko"]
     frame["status"] = [labels.value("erratum_status", s, ch.lang) for s in frame["status"]]
     ledger = ledger_of(ch.printed).set_index("id")
     frame["interval"] = [ledger.loc[i, "interval"] if i in ledger.index else "" for i in frame["ledger_id"]]
-    if ko:  # the paper's English words marked as English; sections, ranges and confidence in Korean
-        frame["printed"] = [
-            f'<span lang="en">{html.escape(str(v))}</span>'
-            if re.search("[A-Za-z]{2,}", str(v))
-            else html.escape(str(v))
-            for v in frame["printed"]
-        ]
+    if ko:  # the printed value rendered in Korean (printed_ko); sections, ranges and confidence in Korean
+        frame["printed"] = [html.escape(str(v)) for v in frame["printed"]]
         frame["resource"] = [f"<code>{html.escape(str(v))}</code>" for v in frame["resource"]]
         frame["section"] = [labels.section_name(str(v), "ko") for v in frame["section"]]
         frame["interval"] = [str(v).replace(" .. ", "~") for v in frame["interval"]]

@@ -38,7 +38,7 @@ def digest(path: str | Path = DATAPACKAGE) -> str | None:
         h = hashlib.sha256(raw)
         for res in json.loads(raw)["resources"]:
             h.update(b"\0" + res["path"].encode() + b"\0" + (path.parent / res["path"]).read_bytes())
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):  # a path that is not text
         return None
     return h.hexdigest()
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import re
 
 import altair as alt
 import pandas as pd
@@ -12,6 +11,7 @@ from . import claims, labels, reads, style
 from .charts.common import stacked_bars
 from .display import Figure
 from .params import Chapter
+from .printed_words import shown
 from .provenance import REPORT_PAGE, chapter_ledger, counts
 
 CHAPTER_SECTIONS = {
@@ -40,30 +40,17 @@ def _status(value: str, lang: str) -> str:
     return labels.value("status", value, lang)
 
 
-LATIN = re.compile(r"[A-Za-z]{2,}")
-
-
-def _printed(value, lang: str) -> str:
-    """A printed value as HTML; the paper's English words are marked as English in the Korean edition."""
-    text = html.escape(str(value))
-    return f'<span lang="en">{text}</span>' if lang != "en" and LATIN.search(text) else text
-
-
-NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-
-
-def printed_number(printed: str, value: float) -> str | None:
-    """The number in a printed phrase that the ledger checks, exactly as printed ('1,897 billion' -> '1,897');
-    None when the phrase holds no such number (a number written as a word: 'four', 'doubled')."""
-    tokens = NUMBER.findall(printed)
-    same = [t for t in tokens if float(t.replace(",", "")) == value]
-    return same[0] if same else None
+def printed_text(row, lang: str) -> str:
+    """A ledger row's printed value as the edition shows it (:func:`.printed_words.shown`): in Korean the number
+    as printed or the phrase rendered in Korean (``printed_ko``), never the paper's English words."""
+    korean = row.printed_ko if isinstance(row.printed_ko, str) else ""
+    return shown(str(row.printed), float(row.value), korean, lang)
 
 
 def _claim(row, lang: str) -> str:
     """A ledger row in a chapter's box: the words as printed in English; in Korean, the book's Korean statement
-    (the report chapter's ledger quotes the printed words beside it)."""
-    return _printed(row.printed, lang) if lang == "en" else html.escape(row.statement_ko)
+    (the report chapter's ledger shows the printed value beside it)."""
+    return html.escape(str(row.printed) if lang == "en" else row.statement_ko)
 
 
 def interval_text(interval: str, lang: str) -> str:
@@ -202,10 +189,8 @@ def ledger_table(ch: Chapter) -> Html:
             if c == "id":
                 cells.append(f"<td><code>{html.escape(str(v))}</code></td>")
                 continue
-            if c == "printed" and lang != "en" and LATIN.search(str(v)):  # the paper's English words: its number
-                number = printed_number(str(v), r.value)  # or, if it writes none, the words (English, marked)
-                cells.append(f"<td>{number}</td>" if number else f'<td lang="en">{html.escape(str(v))}</td>')
-                continue
+            if c == "printed":  # in Korean: the number as printed, or the phrase rendered in Korean
+                v = printed_text(r, lang)
             cells.append(f"<td>{html.escape(str(v))}</td>")
         body.append(
             f'<tr id="claim-{html.escape(r.id)}" data-section="{html.escape(r.section)}" '
@@ -254,7 +239,7 @@ def discrepancies(ch: Chapter) -> Html:
         items.append(
             f'<li><a href="#claim-{html.escape(r.id)}"><strong><code>{html.escape(r.id)}</code></strong></a> '
             f"({html.escape(labels.section_name(r.section, lang))}) {html.escape(r.statement_ko if lang == 'ko' else r.statement)}: "
-            f"{labels.t('printed', lang)} <code>{html.escape(str(r.printed))}</code>; "
+            f"{labels.t('printed', lang)} <code>{html.escape(printed_text(r, lang))}</code>; "
             f"{html.escape(r.arithmetic_ko if lang == 'ko' else r.arithmetic)}"
             f"{'. ' + html.escape(' '.join(note)) if note else ''}</li>"
         )

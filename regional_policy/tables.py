@@ -51,12 +51,12 @@ def _errata_notes(ch: Chapter, resource: str) -> tuple[dict, list[str]]:
     """Marks for corrected cells and the notes that explain them."""
     cells = errata.corrected_cells(ch.printed, resource)
     notes = []
-    ko = "_ko" if ch.lang == "ko" else ""  # the erratum's Korean columns (evidence_ko, corrected_ko)
+    ko = "_ko" if ch.lang == "ko" else ""  # the erratum's Korean columns (evidence_ko, printed_ko, corrected_ko)
     for err in cells.values():
         shown = labels.t("errata_shown_" + ch.params.errata, ch.lang)
         notes.append(
             f'<span class="rp-erratum">{MARK} {labels.t("erratum", ch.lang)} {err["id"]}: '
-            f"{labels.t('printed', ch.lang)} <code>{html.escape(err['printed'])}</code>, "
+            f"{labels.t('printed', ch.lang)} <code>{html.escape(err['printed' + ko])}</code>, "
             f"{labels.t('corrected', ch.lang)} <code>{html.escape(err['corrected' + ko])}</code> "
             f"({shown}). {html.escape(err['evidence' + ko])}</span>"
         )

@@ -31,6 +31,7 @@ TIERS = {
         "test_pdf.py",
         "test_korean_site.py",
         "test_search_ko.py",
+        "test_script_labels_browser.py",
     ),
     "build": (
         "test_build_failures.py",

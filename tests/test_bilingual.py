@@ -20,10 +20,11 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted(p for p in (ROOT / "notebooks").glob("*.ipynb") if p.name != "07-report.ipynb")
 NUMBER = r"\d[\d,]*(?:\.\d+)?"
 EN_WORDS = {  # phrases first: a phrase is taken out of the text before single words are looked for
-    "three in four": 0.75, "four in five": 0.8, "two fifths": 0.4, "a third": 1 / 3, "a quarter": 0.25, "a fifth": 0.2, "one fifth": 0.2,
+    "sixty-five": 65, "three in four": 0.75, "four in five": 0.8, "two fifths": 0.4, "a third": 1 / 3, "a quarter": 0.25, "a fifth": 0.2, "one fifth": 0.2,
     "only one": 1, "one year": 1, "half": 0.5, "hundred": 100,
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20, "twice": 2, "both": 2,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "twice": 2, "both": 2,
     "doubled": 2,
 }  # fmt: skip
 MONTHS = [
@@ -42,6 +43,7 @@ MONTHS = [
 ]
 KO_WORDS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9}  # 열 is also 'column'
 KO_COUNTERS = r"\s(?=[가-힣])"  # a native number word standing before a noun: 세 단계, 두 목록
+KO_ALONE = {"둘": 2, "셋": 3, "넷": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9}  # a number word alone: 넷
 KO_PHRASES = {"절반": 0.5}
 # numbers only one edition cites, each with its reason (notebook, start of the English cell): numbers, reason
 ALLOWED: dict[tuple[str, str], set[float]] = {
@@ -120,13 +122,14 @@ def numbers_ko(text: str) -> set[float]:
         return " "
 
     text = re.sub(rf"({NUMBER})만(?:\s*({NUMBER})(천)?)?\s*원", man, text)
-    text = re.sub(r"(\d{4})\s*~\s*(\d{2,4})", lambda m: f" {m.group(1)} {m.group(2)} ", text)
+    text = re.sub(r"(\d{4})\s*~\s*(\d{2,4})(?!\d)", lambda m: f" {m.group(1)} {m.group(2)} ", text)
     text = re.sub(r"(\d+)\s?(?:단계|년 차|차년도)", " ", text)  # ordinals of stages and years: words in English
     for m in re.finditer(r"(\d+)분의\s?(\d+)", text):
         out.add(_num(m.group(2)) / _num(m.group(1)))
     text = re.sub(r"(\d+)분의\s?(\d+)", " ", text)
     out |= {_num(x) for x in re.findall(NUMBER, text)}
     out |= {float(v) for w, v in KO_WORDS.items() if re.search(rf"(?<![가-힣]){w}{KO_COUNTERS}", text)}
+    out |= {float(v) for w, v in KO_ALONE.items() if re.search(rf"(?<![가-힣]){w}(?![가-힣])", text)}
     out |= {v for w, v in KO_PHRASES.items() if w in text}
     return out
 
@@ -195,3 +198,38 @@ def test_the_korean_bibliography_has_every_entry_in_korean_style():
         note = re.search(r"note\s*=\s*\{(.*)\}", body, re.S).group(1)
         assert re.search(r"[가-힣]", note) and not re.search(r"\bthe full reference\b", note), key
     assert "{{Kim 외}}" in ko["kimetal2007"] and "{{김동수·이두희·김계환}}" in ko["kim2011regional"]
+
+
+# the printed value and its Korean rendering (claims.csv, errata.csv): the same numbers, in either style
+DATA = ROOT / "data"
+# (file, id, English column): numbers only one of the pair cites, with the reason
+DATA_ALLOWED: dict[tuple[str, str, str], set[float]] = {
+    # "(456 billion KRW in total)": (세 계정 합계 4,560억 원): the Korean names the three accounts of the total
+    ("errata.csv", "E6", "corrected"): {3.0},
+}
+
+
+def data_pairs():
+    import csv
+
+    for file, columns in (("claims.csv", ("printed",)), ("errata.csv", ("printed", "corrected"))):
+        with open(DATA / file, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                for col in columns:
+                    if row[f"{col}_ko"]:
+                        yield pytest.param(file, row["id"], col, row[col], row[f"{col}_ko"], id=f"{row['id']}:{col}")
+
+
+def test_the_data_pairs_are_read_like_the_cells():
+    assert numbers_ko("넷") == {4.0} and numbers_en("four") == {4.0}
+    assert numbers_en("Sixty-five regions") == {65.0} and numbers_ko("65개 지역") == {65.0}
+    assert numbers_ko("지역발전 5개년계획(2009~20013)") == {5.0, 2009.0, 20013.0}
+    assert difference("ranged from 2.6 billion KRW", "연 26억 원") == (set(), set())
+    assert difference("seven", "여섯") == ({7.0}, {6.0})
+    assert len(list(data_pairs())) == 72 + 8 + 8
+
+
+@pytest.mark.parametrize("file, key, column, en, ko", list(data_pairs()))
+def test_each_printed_value_and_its_korean_cite_the_same_numbers(file, key, column, en, ko):
+    only_en, only_ko = difference(en, ko, frozenset(DATA_ALLOWED.get((file, key, column), set())))
+    assert not only_en and not only_ko, f"{file} {key} {column}: only in English {only_en}; only in Korean {only_ko}"

@@ -23,6 +23,7 @@ import pandas as pd
 from .. import consistency, errata
 from ..datapackage import Data, DataError, Problem
 from ..intervals import STATUSES, Num, judge, lift
+from ..printed_words import needs_korean
 from . import korean
 
 CHECKS: dict[str, Callable[[Data], tuple[Num | float, str]]] = {}
@@ -115,6 +116,7 @@ def validate(data: Data) -> list[Problem]:
             problems.append(Problem(file, line, "statement_ko", f"claim {r['id']!r} has no Korean statement"))
         if _text(r.get("reason")) and not _text(r.get("reason_ko")).strip():
             problems.append(Problem(file, line, "reason_ko", f"claim {r['id']!r} has a reason but no Korean reason"))
+        problems += _printed_ko(file, line, r)
         name = _text(r.get("check"))
         if name and name not in CHECKS:
             problems.append(Problem(file, line, "check", f"claim {r['id']!r}: no check named {name!r}"))
@@ -122,10 +124,28 @@ def validate(data: Data) -> list[Problem]:
             problems.append(Problem(file, line, "source", f"claim {r['id']!r}: no row {r['source']!r} in {SOURCES}"))
     efile = data.resource("errata")["path"]
     for idx, r in data["errata"].iterrows():
-        for col in ("evidence_ko", "kind_ko"):
+        for col in ("evidence_ko", "kind_ko", "printed_ko"):
             if not _text(r.get(col)).strip():
                 problems.append(Problem(efile, int(idx) + 2, col, f"erratum {r['id']!r} has no Korean text in {col}"))
     return problems
+
+
+def _printed_ko(file: str, line: int, r: pd.Series) -> list[Problem]:
+    """``printed_ko`` is filled exactly where the Korean ledger shows it (:func:`..printed_words.needs_korean`)."""
+    printed, korean_text = _text(r.get("printed")), _text(r.get("printed_ko")).strip()
+    try:
+        needed = needs_korean(printed, float(r["value"]))
+    except (TypeError, ValueError):
+        return []  # the schema reports a value that is not a number
+    if needed and not korean_text:
+        why = f"prints {printed!r}, with no number the Korean ledger can show: it needs the phrase in Korean"
+        return [Problem(file, line, "printed_ko", f"claim {r['id']!r} {why}")]
+    if korean_text and not needed:
+        why = "the Korean ledger shows the printed number (or the phrase has no English words): leave it empty"
+        return [
+            Problem(file, line, "printed_ko", f"claim {r['id']!r} has a Korean printed phrase it never shows; {why}")
+        ]
+    return []
 
 
 def _claim_row(c: pd.Series, out: Outcome, fixed: Outcome) -> dict:
@@ -136,6 +156,7 @@ def _claim_row(c: pd.Series, out: Outcome, fixed: Outcome) -> dict:
         "statement": c["statement"],
         "statement_ko": _text(c.get("statement_ko")),
         "printed": c["printed"],
+        "printed_ko": _text(c.get("printed_ko")),
         "value": c["value"],
         "unit": c["unit"],
         "recomputed": out.recomputed,
@@ -162,6 +183,7 @@ def _table_row(k: consistency.Check, fixed: consistency.Check, data: Data) -> di
         "statement": k.label,
         "statement_ko": k.label_ko,
         "printed": f"{k.printed:g}",
+        "printed_ko": "",
         "value": k.printed,
         "unit": data.field(k.resource, k.column).get("unit", ""),
         "recomputed": k.recomputed,
