@@ -308,6 +308,4 @@ def linp_period_of_results(data):
 def linp_years_to_2011(data):
     start = a.year(a.timeline(data, "linp-first-stage")["date"])
     latest = int(data[a.T5]["year"].max())
-    return Num.exact(
-        latest - start + 1
-    ), f"LINP from {start} to {latest} (Table 5's latest year) = {latest - start + 1} years"
+    return a.span(start, latest), f"LINP from {start} to {latest} (Table 5's latest year) = {latest - start + 1} years"
