@@ -109,7 +109,8 @@ def test_headline_counts_add_up(ledger, data):
         ("s3-2-56-trillion", "reproduced", 2.56),
         ("s3-four-41-3", "reproduced", 41.30),
         ("s3-nine-6-5", "reproduced", 6.55),
-        ("s3-nine-13-7", "discrepancy", 13.82),
+        ("s3-nine-13-7", "discrepancy", 13.82),  # even read as the longest period 2002~2007 allows
+        ("s1-five-year-plan", "within rounding", 6.0),  # 2003-2008: four to six years
         ("s3-nine-5-9", "discrepancy", 0.54),
         ("s4-ripp-456-local-private", "discrepancy", 187.0),
         ("s4-sales-600pct", "discrepancy", 504.75),
@@ -203,3 +204,19 @@ def test_the_engine_is_split_into_small_modules():
     sizes = {p.name: len(p.read_text(encoding="utf-8").splitlines()) for p in package.glob("*.py")}
     assert {"engine.py", "access.py", "dates.py", "tables.py", "text.py"} <= set(sizes)
     assert max(sizes.values()) < 350, sizes
+
+
+def test_a_period_printed_in_years_lasts_from_just_over_y_minus_x_minus_1_to_y_minus_x_plus_1_years(data, ledger):
+    """'5-Year Plan (2003-2008)': from a day of 2003 to a day of 2008 is 4 to 6 years, so five is possible."""
+    from regional_policy.claims import access
+
+    s = access.span(2003, 2008)
+    assert (s.point, s.lo, s.hi) == (6, 4, 6)
+    rows = ledger.set_index("id")
+    for claim_id in ("s1-five-year-plan", "s3-sum-five-year", "s5-bnd-five-year", "s3-nine-span-5-years"):
+        assert rows.loc[claim_id, "status"] == "within rounding" and rows.loc[claim_id, "interval"] == "4 .. 6"
+    assert rows.loc["x-nine-five-years", "status"] == "reproduced"  # 'five years from 2002 to 2006'
+    row = data["claims"].set_index("id").loc["s1-five-year-plan"].copy()
+    for value, status in ((4, "within rounding"), (6, "reproduced"), (3, "discrepancy"), (7, "discrepancy")):
+        row["value"] = value
+        assert claims.evaluate(row, data).status == status, value

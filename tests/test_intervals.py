@@ -135,3 +135,22 @@ def test_units_of_printed_numbers():
 def test_dividing_by_an_interval_around_zero_is_refused():
     with pytest.raises(ZeroDivisionError):
         Num.printed(1, 1) / Num.printed(0.2, 1)
+
+
+@BOOK
+@given(
+    first=st.integers(min_value=1950, max_value=2020),
+    length=st.integers(min_value=0, max_value=12),
+    start=FRACTION,
+    end=FRACTION,
+)
+def test_a_period_between_two_printed_years_lies_within_its_span(first, length, start, end):
+    """Any day of the first year to any later day of the last year: its length lies in access.span."""
+    from regional_policy.claims.access import span
+
+    last = first + length
+    true_length = (last + end) - (first + start)
+    assume(true_length > 0)
+    s = span(first, last)
+    assert s.lo - 1e-9 <= true_length <= s.hi + 1e-9
+    assert judge(round(true_length), 1.0, s).status != "discrepancy"

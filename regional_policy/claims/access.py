@@ -75,6 +75,19 @@ def year(date) -> int:
     return int(str(date)[:4])
 
 
+def span(first: int, last: int) -> Num:
+    """Length in years of a period printed from year ``first`` to year ``last``.
+
+    A printed year is a date cut to its year: it stands for any day of that year. The period
+    covers ``last - first + 1`` calendar years (the point, the reading that 'five years from
+    2002 to 2006' uses), but a period from a day of ``first`` to a day of ``last`` may last
+    anything above ``last - first - 1`` years (the reading of 'Roh administration 2003-2008',
+    five years). A length printed within that interval is possible, never a discrepancy.
+    """
+    n = int(last) - int(first)
+    return Num(n + 1.0, n - 1.0, n + 1.0)
+
+
 def admin(data: Data, key: str) -> pd.Series:
     a = data["administrations"]
     return a[a["key"] == key].iloc[0]

@@ -58,7 +58,7 @@ def techno_parks_second_statement(data):
 @check
 def nine_regions_span_as_stated(data):
     x, y = printed_years(data, "s3-nine-2002-2006")
-    return Num.exact(y - x + 1), f"§3: {x} to {y} = {y - x + 1} years"
+    return a.span(x, y), f"§3: {x} to {y} = {y - x + 1} years"
 
 
 def _t4_first_phase_from_t3(*sectors: str):

@@ -32,7 +32,7 @@ def _timeline_year(key: str, end: bool):
 
 
 def _period(source: str, which: str):
-    """Start, end or length (inclusive) of a period printed in Table 3 or Table 4."""
+    """Start, end or length (:func:`.access.span`) of a period printed in Table 3 or Table 4."""
 
     def fn(data):
         if source == "table3":
@@ -41,8 +41,8 @@ def _period(source: str, which: str):
         else:
             x, y = a.t4_period(data, source)
             where = f"Table 4: {source} ({x}~{y})"
-        v = {"start": x, "end": y, "span": y - x + 1}[which]
-        return Num.exact(v), where + (f" = {v} years" if which == "span" else "")
+        v = {"start": Num.exact(x), "end": Num.exact(y), "span": a.span(x, y)}[which]
+        return v, where + (f" = {v.point:.0f} years" if which == "span" else "")
 
     return fn
 
@@ -50,13 +50,13 @@ def _period(source: str, which: str):
 def _plan(prefix: str, which: str):
     def fn(data):
         item, x, y = a.plan_years(data, prefix)
-        v = {"start": x, "span": y - x + 1, "end5": x + 4}[which]
+        v = {"start": Num.exact(x), "span": a.span(x, y), "end5": Num.exact(x + 4)}[which]
         text = {
             "start": f"Table 1: '{item}' starts in {x}",
             "span": f"Table 1: '{item}' covers {x} to {y} = {y - x + 1} years",
             "end5": f"Table 1: '{item}' starts in {x}; a five-year plan ends in {x} + 4 = {x + 4}",
         }[which]
-        return Num.exact(v), text
+        return v, text
 
     return fn
 
@@ -141,4 +141,4 @@ def years_since_1998(data):
 def table4_decade_years(data):
     x = a.t4_period(data, "4 regions 1st phase")[0]
     y = a.t4_period(data, "4 regions 2nd phase")[1]
-    return Num.exact(y - x + 1), f"Table 4: {x} to {y} = {y - x + 1} years"
+    return a.span(x, y), f"Table 4: {x} to {y} = {y - x + 1} years"

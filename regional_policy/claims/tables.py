@@ -104,9 +104,9 @@ def _t4_share(programme: str, *types: str):
 register("table4_total_infrastructure_share", _t4_share("Total", "Innovation infrastructure"))
 
 
-def _decade(data) -> int:
+def _decade(data):
     x = a.t4_period(data, "4 regions 1st phase")[0]
-    return a.t4_period(data, "4 regions 2nd phase")[1] - x + 1
+    return a.span(x, a.t4_period(data, "4 regions 2nd phase")[1])
 
 
 @check
@@ -114,7 +114,9 @@ def four_regions_annual_per_region(data):
     x, y = a.t4(data, "Total", "4 regions 1st phase"), a.t4(data, "Total", "4 regions 2nd phase")
     years = _decade(data)
     v = (x + y) / 10 / 4 / years
-    return v, f"({x.point:,.0f} + {y.point:,.0f}) hundred million KRW / 10 / 4 regions / {years} years = {v.point:.2f}"
+    return v, (
+        f"({x.point:,.0f} + {y.point:,.0f}) hundred million KRW / 10 / 4 regions / {years.point:.0f} years = {v.point:.2f}"
+    )
 
 
 def _nine_annual(count: int, unit: str, cite: str = ""):
@@ -123,9 +125,10 @@ def _nine_annual(count: int, unit: str, cite: str = ""):
     def fn(data):
         t = a.t4(data, "Total", "9 regions")
         x, y = a.t4_period(data, "9 regions")
-        years = y - x + 1
+        years = a.span(x, y)
         v = t / 10 / count / years
-        return v, f"{t.point:,.0f} hundred million KRW / 10 / {count} {unit} / {years} years{cite} = {v.point:.2f}"
+        shown = f"{years.point:.0f} years"
+        return v, f"{t.point:,.0f} hundred million KRW / 10 / {count} {unit} / {shown}{cite} = {v.point:.2f}"
 
     return fn
 

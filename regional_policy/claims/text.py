@@ -147,14 +147,6 @@ def chungcheong_leading_matches(data):
 
 
 @check
-def rule_four_times_thirteen(data):
-    """§3: each regional authority chose four strategic industries; 13 units had RIPPs."""
-    n = ripp_region_count(data)[0]
-    v = Num.exact(4) * n
-    return v, f"four per unit (§3) × {n.point:.0f} units with RIPPs = {v.point:.0f}"
-
-
-@check
 def rural_ratio_fell_after_1990(data):
     """§2 says rural income fell after 1995: read against Table 2's ratio (relative income)."""
     r = data[a.T2].set_index("year")["ratio_b_a_pct"]
@@ -316,6 +308,4 @@ def linp_period_of_results(data):
 def linp_years_to_2011(data):
     start = a.year(a.timeline(data, "linp-first-stage")["date"])
     latest = int(data[a.T5]["year"].max())
-    return Num.exact(
-        latest - start + 1
-    ), f"LINP from {start} to {latest} (Table 5's latest year) = {latest - start + 1} years"
+    return a.span(start, latest), f"LINP from {start} to {latest} (Table 5's latest year) = {latest - start + 1} years"
