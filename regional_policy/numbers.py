@@ -47,6 +47,16 @@ def year(y) -> str:
     return str(int(y))
 
 
+YEAR_UNITS = ("year", "decade", "since")  # units (or their first word) whose values are years
+
+
+def measured(x: float, unit: str, digits: int = 6) -> str:
+    """A ledger value to ``digits`` significant digits, with separators unless ``unit`` counts years (1,963.5 is the
+    year 1963.5)."""
+    years = str(unit).split(" ")[0] in YEAR_UNITS
+    return f"{x:.{digits}g}" if years else f"{x:,.{digits}g}"
+
+
 def year_range(start, end, lang: str) -> str:
     """1998-2003 (en) or 1998~2003 (ko); an open end stays open (2008-, 2008~)."""
     sep = "-" if _check(lang) == "en" else "~"

@@ -10,6 +10,7 @@ import pandas as pd
 from . import claims, labels, reads, style
 from .charts.common import stacked_bars
 from .display import Figure
+from .numbers import measured
 from .params import Chapter
 from .printed_words import shown
 from .provenance import REPORT_PAGE, chapter_ledger, counts
@@ -179,7 +180,7 @@ def ledger_table(ch: Chapter) -> Html:
         for c in cols:
             v = getattr(r, c)
             if c == "recomputed":
-                v = "" if v is None or pd.isna(v) else f"{v:,.4g}"
+                v = "" if v is None or pd.isna(v) else measured(v, r.unit, 4)
             elif c in ("status", "with_errata"):
                 v = _status(v, lang) + (f" ({_status('truncated', lang)})" if c == "status" and r.truncated else "")
             elif c == "section":

@@ -48,6 +48,18 @@ def test_years_never_have_separators():
     assert n.year_range(2008, None, "ko") == "2008~"
 
 
+def test_ledger_values_counting_years_have_no_separators(data):
+    from regional_policy import claims
+
+    ledger = claims.ledger(data)
+    assert n.measured(1963.5, "year") == "1963.5" and n.measured(1970, "decade", 4) == "1970"
+    assert n.measured(1896.8, "billion KRW") == "1,896.8"
+    guro = ledger.set_index("id").loc["s4-guro-1964"]
+    assert guro["interval"] == "1963.5 .. 1964.5"
+    years = ledger[ledger["unit"].astype(str).str.split(" ").str[0].isin(n.YEAR_UNITS)]
+    assert len(years) > 40 and not years["interval"].astype(str).str.contains(r"\d,\d").any()
+
+
 def test_months_multiples_points():
     assert n.month("2003-04", "ko") == "2003년 4월"
     assert n.month("2003-12", "en") == "December 2003"

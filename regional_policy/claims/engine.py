@@ -23,6 +23,7 @@ import pandas as pd
 from .. import consistency, errata
 from ..datapackage import Data, DataError, Problem
 from ..intervals import STATUSES, Num, judge, lift
+from ..numbers import measured
 from ..printed_words import needs_korean
 from . import korean
 
@@ -94,7 +95,7 @@ def evaluate(row: pd.Series, data: Data) -> Outcome:
     value, arithmetic = CHECKS[name](data)
     num = lift(value)
     verdict = judge(float(row["value"]), unit, num)
-    where = f"{num.lo:,.6g} .. {num.hi:,.6g}" if num.width else ""
+    where = f"{measured(num.lo, row['unit'])} .. {measured(num.hi, row['unit'])}" if num.width else ""
     return Outcome(
         verdict.status,
         num.point,
