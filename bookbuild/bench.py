@@ -34,7 +34,7 @@ from pathlib import Path
 
 from regional_policy.paths import ROOT
 
-from .benchprofile import cpu_seconds
+from .benchprofile import cpu_seconds, profile_lines
 from .benchweb import Server, chapter_pages, first_load_bytes, lighthouse
 
 IGNORE = shutil.ignore_patterns(
@@ -336,30 +336,6 @@ def table(r: dict) -> str:
         lines += ["", *profile_lines(r["profile"], m["cpus"])]
     lines += ["", f"The bench took {r['bench_s']} s."]
     return "\n".join(lines) + "\n"
-
-
-def profile_lines(p: dict, cpus: int) -> list[str]:
-    """Where a cold build's time goes, in words and a table."""
-    floor = (
-        ""
-        if p["cpu_s"] is None
-        else f", {p['cpu_s']} s of CPU: no schedule on {cpus} CPUs ends before {round(p['cpu_s'] / cpus, 1)} s"
-    )
-    sites = ", ".join(f"{lang} {s} s" for lang, s in p["site_s"].items())
-    lines = [
-        f"Where a cold build's time goes: {p['wall_s']} s in all{floor}. {p['notebooks']} notebooks, {cpus + 1} at a "
-        f"time, took {p['notebook_s_sum']} s between them; then the two site compiles, side by side: {sites}. "
-        "Three notebooks, timed alone (kernel = its start-up and shutdown):",
-        "",
-        "| notebook | in all | its cells | kernel | slowest cell |",
-        "| --- | --- | --- | --- | --- |",
-    ]
-    for name, n in p["per_notebook"].items():
-        lines.append(
-            f"| {name} | {n['total_s']} s | {n['cells_s']} s | {n['kernel_s']} s | "
-            f"`{n['slowest_cell']}` {n['slowest_cell_s']} s |"
-        )
-    return lines
 
 
 if __name__ == "__main__":

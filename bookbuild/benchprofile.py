@@ -68,5 +68,29 @@ def notebooks(names: list[str], lang: str = "en") -> dict:
     return out
 
 
+def profile_lines(p: dict, cpus: int) -> list[str]:
+    """Where a cold build's time goes, in words and a table."""
+    floor = (
+        ""
+        if p["cpu_s"] is None
+        else f", {p['cpu_s']} s of CPU: no schedule on {cpus} CPUs ends before {round(p['cpu_s'] / cpus, 1)} s"
+    )
+    sites = ", ".join(f"{lang} {s} s" for lang, s in p["site_s"].items())
+    lines = [
+        f"Where a cold build's time goes: {p['wall_s']} s in all{floor}. {p['notebooks']} notebooks, {cpus + 1} at a "
+        f"time, took {p['notebook_s_sum']} s between them; then the two site compiles, side by side: {sites}. "
+        "Three notebooks, timed alone (kernel = its start-up and shutdown):",
+        "",
+        "| notebook | in all | its cells | kernel | slowest cell |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for name, n in p["per_notebook"].items():
+        lines.append(
+            f"| {name} | {n['total_s']} s | {n['cells_s']} s | {n['kernel_s']} s | "
+            f"`{n['slowest_cell']}` {n['slowest_cell_s']} s |"
+        )
+    return lines
+
+
 if __name__ == "__main__":
     print(json.dumps(notebooks(sys.argv[1:]), indent=1, ensure_ascii=False))

@@ -95,7 +95,8 @@ def evaluate(row: pd.Series, data: Data) -> Outcome:
     value, arithmetic = CHECKS[name](data)
     num = lift(value)
     verdict = judge(float(row["value"]), unit, num)
-    where = f"{measured(num.lo, row['unit'])} .. {measured(num.hi, row['unit'])}" if num.width else ""
+    unit_name = _text(row.get("unit"))
+    where = f"{measured(num.lo, unit_name)} .. {measured(num.hi, unit_name)}" if num.width else ""
     return Outcome(
         verdict.status,
         num.point,
