@@ -193,6 +193,9 @@ def test_external_claims_read_their_source(data):
     row = data["claims"].set_index("id").loc["s3-32-industries"].copy()
     out = claims.evaluate(row, data)
     assert out.status == "external" and "KTV" in out.arithmetic and out.recomputed == 32
+    assert out.arithmetic_ko.startswith("KTV 국민방송: 32. ")  # the publisher's Korean name, from claim-sources
+    lee = claims.evaluate(data["claims"].set_index("id").loc["t1-four-strategic-lee"], data)
+    assert lee.arithmetic_ko.startswith("매일신문: 2. ") and "Maeil" not in lee.arithmetic_ko
     row["value"] = 30
     assert claims.evaluate(row, data).status == "discrepancy"
 

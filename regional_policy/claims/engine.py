@@ -88,8 +88,7 @@ def evaluate(row: pd.Series, data: Data) -> Outcome:
         verdict = judge(float(row["value"]), unit, found)
         status = "external" if verdict.status != "discrepancy" else "discrepancy"
         arithmetic = f"{src['publisher']}, {src['title']} ({src['year']}): {src['value_found']:g}"
-        publisher = str(src["publisher"]).split(" (")[0]
-        arithmetic_ko = f"{publisher}: {src['value_found']:g}. {_text(src.get('note_ko'))}".strip()
+        arithmetic_ko = f"{src['publisher_ko']}: {src['value_found']:g}. {_text(src.get('note_ko'))}".strip()
         difference = round(float(row["value"]) - found.point, 6)
         return Outcome(status, found.point, difference, arithmetic, arithmetic_ko=arithmetic_ko)
     value, arithmetic = CHECKS[name](data)
