@@ -204,7 +204,7 @@ def test_the_korean_bibliography_has_every_entry_in_korean_style():
 DATA = ROOT / "data"
 # (file, id, English column): numbers only one of the pair cites, with the reason
 DATA_ALLOWED: dict[tuple[str, str, str], set[float]] = {
-    # "(456 billion KRW in total)": (세 계정 합계 4,560억 원): the Korean names the three accounts of the total
+    # "(456 billion KRW in total)": (세 재원 합계 4,560억 원): the Korean counts the three sources of funds of the total
     ("errata.csv", "E6", "corrected"): {3.0},
 }
 

@@ -60,7 +60,7 @@ def test_no_english_is_left_in_the_korean_ledger(ledgers):
     assert 'lang="en"' not in ledgers["ko"]
     english = {cid: text for cid, text in printed_cells(ledgers["ko"]).items() if LATIN.search(text)}
     assert not english
-    assert "원문 값(말은 한국어로 옮김)" in ledgers["ko"]
+    assert "원문(문구는 번역)" in ledgers["ko"]
 
 
 def test_the_korean_discrepancies_quote_the_printed_value_in_korean(data):
