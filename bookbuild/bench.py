@@ -3,8 +3,8 @@
 Runs in a scratch copy of the repository, so the timed edits never touch the working tree; writes
 ``bench/results.json`` and ``bench/results.md`` (the README table). Build times are medians of ``--runs``
 runs (3); the test suite, the Jupyter Book baseline and Lighthouse run once (``--baseline-runs`` etc. say
-otherwise) so that the whole bench stays under 15 minutes on a 2-core machine. ``--quick`` times the builds
-once and skips the rest, for a developer's check.
+otherwise). The test suite is most of the bench's half hour on a 2-core machine (the target is 15 minutes).
+``--quick`` times the builds once and skips the rest, for a developer's check.
 
 Rows: cold build of both editions (``all --force``, with the ledger memo ``.cache/ledger`` emptied), no change, one chapter notebook changed, a data file
 changed without changing a value (CSV quoting) and with one value of Table 5 changed (each with the notebooks
