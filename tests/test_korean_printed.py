@@ -70,24 +70,22 @@ def test_the_korean_discrepancies_quote_the_printed_value_in_korean(data):
     assert "printed <code>Iksan located in Jeonnam</code>" in en
 
 
-def test_a_blank_printed_ko_is_an_error_naming_file_row_and_column(data_copy):
-    line = line_of(data_copy / "claims.csv", id="s4-tech-doubled")
-    edit_cell(data_copy, "claims.csv", line, "printed_ko", "")
+@pytest.mark.parametrize(
+    ("claim", "printed_ko", "says"),
+    [
+        ("s4-tech-doubled", "", "prints 'doubled between 2007 and 2010'"),  # needed, blank
+        ("s2-total-1897", "1조 8,970억 원", "never shows"),  # filled, never shown (the ledger shows the number)
+    ],
+)
+def test_printed_ko_where_it_is_not_needed_or_missing_is_an_error_naming_file_row_and_column(
+    data_copy, claim, printed_ko, says
+):
+    line = line_of(data_copy / "claims.csv", id=claim)
+    edit_cell(data_copy, "claims.csv", line, "printed_ko", printed_ko)
     with pytest.raises(regional_policy.DataError) as err:
         ledger_of(data_copy)
     text = str(err.value)
-    assert f"claims.csv, line {line}, column 'printed_ko'" in text
-    assert "claim 's4-tech-doubled' prints 'doubled between 2007 and 2010'" in text
-
-
-def test_a_printed_ko_the_ledger_never_shows_is_an_error(data_copy):
-    line = line_of(data_copy / "claims.csv", id="s2-total-1897")
-    edit_cell(data_copy, "claims.csv", line, "printed_ko", "1조 8,970억 원")
-    with pytest.raises(regional_policy.DataError) as err:
-        ledger_of(data_copy)
-    text = str(err.value)
-    assert f"claims.csv, line {line}, column 'printed_ko'" in text and "'s2-total-1897'" in text
-    assert "never shows" in text
+    assert f"claims.csv, line {line}, column 'printed_ko'" in text and f"claim '{claim}'" in text and says in text
 
 
 def test_the_korean_errata_list_shows_the_printed_words_in_korean(data):
