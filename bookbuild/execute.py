@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
+import signal
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -23,7 +25,7 @@ from regional_policy.loader import VALIDATED, digest, load
 from regional_policy.params import Parameters
 from regional_policy.paths import BOOK, BUILD, NOTEBOOKS, ROOT
 
-from . import deps, svgserver
+from . import deps, interrupt, svgserver
 
 VOLATILE_NOTEBOOK_KEYS = (
     "start_time",
@@ -163,6 +165,8 @@ def _worker_start() -> None:
 
     from . import kernels
 
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # the pipeline's handler is the main process's
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     kernels.die_with_parent()  # an interrupted build leaves no worker behind
     kernels.CURRENT["zygote"] = zygote = kernels.Zygote(NOTEBOOKS)
     atexit.register(zygote.close)
@@ -199,6 +203,39 @@ def _execute_one(source: str, target: str, parameters: dict, record: str | None)
     except Exception as exc:  # a kernel that dies, a timeout, a broken notebook file
         raise BuildError(f"{name} could not be executed: {type(exc).__name__}: {exc}") from None
     return time.perf_counter() - start
+
+
+def _collect(pool: ProcessPoolExecutor, todo: list, staged: dict) -> None:
+    """Execute the notebooks in the pool, reporting each as it ends; raise BuildError naming every one that failed."""
+    futures = [
+        pool.submit(_execute_one, str(t.source), str(staged[t.target]), t.parameters, f"{staged[t.target]}.deps")
+        for t, _, _ in todo
+    ]
+    errors = []
+    for n, ((task, _, root), fut) in enumerate(zip(todo, futures), start=1):
+        try:
+            seconds = fut.result()
+            label = task.target.relative_to(root).as_posix()
+            bar = ("#" * round(20 * n / len(todo))).ljust(20, ".")
+            lang = task.parameters["lang"]
+            print(f"  [{lang}] [{bar}] {n:>2}/{len(todo)} executed {label:<34} {seconds:5.1f} s", flush=True)
+        except BuildError as exc:
+            errors.append(str(exc))
+        except Exception as exc:  # a worker process that died
+            errors.append(f"a notebook worker died: {type(exc).__name__}: {exc}")
+    if errors:
+        where = ", ".join(
+            sorted({(r.relative_to(ROOT) if r.is_relative_to(ROOT) else r).as_posix() for _, _, r in todo})
+        )
+        raise BuildError("; ".join(errors) + f" - {where}/ was left as it was")
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel the notebooks not started and kill the pool's workers, the build's only multiprocessing children
+    (their zygotes and kernels die with them)."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in multiprocessing.active_children():
+        worker.kill()
 
 
 def _record(path: Path) -> dict | None:
@@ -247,29 +284,12 @@ def run(editions: list[tuple[Parameters, Path | None]], jobs: int | None = None,
         staged = {t.target: tmp[r] / f"{n:03d}-{t.target.name}" for n, (t, _, r) in enumerate(todo)}
         stack.enter_context(svgserver.running())  # one warm vl-convert for the static SVGs of every kernel
         with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start) as pool:
-            futures = [
-                pool.submit(
-                    _execute_one, str(t.source), str(staged[t.target]), t.parameters, f"{staged[t.target]}.deps"
-                )
-                for t, _, _ in todo
-            ]
-            errors = []
-            for n, ((task, _, root), fut) in enumerate(zip(todo, futures), start=1):
-                try:
-                    seconds = fut.result()
-                    label = task.target.relative_to(root).as_posix()
-                    bar = ("#" * round(20 * n / len(todo))).ljust(20, ".")
-                    lang = task.parameters["lang"]
-                    print(f"  [{lang}] [{bar}] {n:>2}/{len(todo)} executed {label:<34} {seconds:5.1f} s", flush=True)
-                except BuildError as exc:
-                    errors.append(str(exc))
-                except Exception as exc:  # a worker process that died
-                    errors.append(f"a notebook worker died: {type(exc).__name__}: {exc}")
-            if errors:
-                where = ", ".join(
-                    sorted({(r.relative_to(ROOT) if r.is_relative_to(ROOT) else r).as_posix() for _, _, r in todo})
-                )
-                raise BuildError("; ".join(errors) + f" - {where}/ was left as it was")
+            try:
+                _collect(pool, todo, staged)
+            except BaseException:  # Ctrl-C, or an error of our own: stop the notebooks still running now
+                _stop(pool)
+                raise
+        interrupt.check()  # an interruption whose exception was lost on its way: nothing is moved into place
         records = {t.target: _record(Path(f"{staged[t.target]}.deps")) for t, _, _ in todo}
         for task, inputs, _ in todo:
             sanitize(staged[task.target], task, inputs)

@@ -238,19 +238,25 @@ def serve(read_fd: int, write_fd: int) -> None:
 
     signal.signal(signal.SIGTERM, stop)
     die_with_parent(signal.SIGTERM)
-    with os.fdopen(read_fd, "r", encoding="utf-8") as requests, os.fdopen(write_fd, "w", encoding="utf-8") as replies:
-        for line in requests:
-            request = json.loads(line)
-            sys.stdout.flush()
-            sys.stderr.flush()
-            pid = os.fork()
-            if pid == 0:
-                requests.close()
-                replies.close()
-                _kernel(request)
-            children.append(pid)
-            replies.write(f"{pid}\n")
-            replies.flush()
+    try:
+        with (
+            os.fdopen(read_fd, "r", encoding="utf-8") as requests,
+            os.fdopen(write_fd, "w", encoding="utf-8") as replies,
+        ):
+            for line in requests:
+                request = json.loads(line)
+                sys.stdout.flush()
+                sys.stderr.flush()
+                pid = os.fork()
+                if pid == 0:
+                    requests.close()
+                    replies.close()
+                    _kernel(request)
+                children.append(pid)
+                replies.write(f"{pid}\n")
+                replies.flush()
+    except BrokenPipeError:  # the worker was killed while we answered it (an interrupted build)
+        pass
     for pid in children:  # the worker went away: no kernel outlives it
         with contextlib.suppress(OSError):
             os.killpg(pid, signal.SIGKILL)

@@ -13,7 +13,8 @@ source or parameters changed or something it read changed in value (:mod:`.deps`
 editions are executed in parallel, each in a fresh kernel forked from a warm process (:mod:`.kernels`), into
 a temporary folder, and moved into place only when all of them succeeded (:mod:`.execute`). The site is
 compiled into a work folder and swapped into ``_build/html`` only when Jupyter Book succeeded with no warning
-(:mod:`.site`). A failed build never replaces the last good one.
+(:mod:`.site`). A failed build never replaces the last good one, nor does an interrupted one (Ctrl-C or SIGTERM:
+exit 130, :mod:`.interrupt`).
 """
 
 from __future__ import annotations
@@ -44,7 +45,23 @@ from .execute import (  # noqa: F401 - the public names of the build, imported f
     validate,
     validate_data,
 )
+from .interrupt import Interrupted, handled
 from .site import VOLATILE_HTML, assemble_pages, html, site_hash  # noqa: F401
+
+
+def _steps(args: argparse.Namespace) -> None:
+    langs = LANGS if args.lang is None else (args.lang,)
+    editions = [Parameters(lang=lang, errata=args.errata, highlight=args.highlight) for lang in langs]
+    if args.step in ("validate", "execute", "all"):
+        for n, params in enumerate(editions):
+            validate(params, force=args.force and n == 0)
+        print("data package and parameters are valid", flush=True)
+    if args.step in ("execute", "all"):
+        if not chapters():
+            raise BuildError(f"no chapter notebooks in {NOTEBOOKS}")
+        run([(params, None) for params in editions], args.jobs, force=args.force)
+    if args.step in ("html", "all"):
+        print(f"site: {html(langs=langs, force=args.force)}", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,24 +75,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     start = time.perf_counter()
     try:
-        langs = LANGS if args.lang is None else (args.lang,)
-        editions = [Parameters(lang=lang, errata=args.errata, highlight=args.highlight) for lang in langs]
-        if args.step in ("validate", "execute", "all"):
-            for n, params in enumerate(editions):
-                validate(params, force=args.force and n == 0)
-            print("data package and parameters are valid", flush=True)
-        if args.step in ("execute", "all"):
-            if not chapters():
-                raise BuildError(f"no chapter notebooks in {NOTEBOOKS}")
-            run([(params, None) for params in editions], args.jobs, force=args.force)
-        if args.step in ("html", "all"):
-            print(f"site: {html(langs=langs, force=args.force)}", flush=True)
+        with handled():
+            _steps(args)
     except (DataError, ParameterError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except BuildError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except Interrupted:
+        print("interrupted: book/ and _build/html were left as they were", file=sys.stderr)
+        return 130
     print(f"done in {time.perf_counter() - start:.1f} s", flush=True)
     return 0
 

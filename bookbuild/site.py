@@ -22,6 +22,7 @@ import regional_policy
 from regional_policy.params import LANGS
 from regional_policy.paths import BOOK, BUILD, DATA, PAGES, ROOT, STATIC
 
+from . import interrupt
 from .execute import BuildError, book_dir
 
 PACKAGE = Path(regional_policy.__file__).resolve().parent  # the analysis package
@@ -201,6 +202,7 @@ def html(strict: bool = True, langs: tuple[str, ...] = LANGS, force: bool = Fals
         shutil.rmtree(site / "downloads", ignore_errors=True)
         write_downloads(site)  # notebooks, student copies and archives per chapter
         (site / ".build-stamp.json").write_text(json.dumps({**old, **hashes}, sort_keys=True))
+        interrupt.check()  # an interruption whose exception was lost on its way: the last site stays
         previous = BUILD / ".html-old"
         shutil.rmtree(previous, ignore_errors=True)
         if final.exists():

@@ -56,6 +56,9 @@ GROUPS = {
 }
 
 
+# before pytest-xdist's own hook of the same name, which tags the node id of each grouped test (``...@site``) for
+# the scheduler: a mark added after it groups nothing, and the groups' tests then run on both workers at once
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     for item in items:
         for marker, files in TIERS.items():
@@ -64,6 +67,18 @@ def pytest_collection_modifyitems(items):
         for group, files in GROUPS.items():
             if item.path.name in files:
                 item.add_marker(pytest.mark.xdist_group(group))
+
+
+def pytest_runtest_setup(item):
+    """Under ``--dist loadgroup`` a grouped test must carry its group in its node id, or the scheduler spreads the
+    group over the workers and two of them build ``_build/html`` at once (pytest 9.2 with pytest-xdist 3.8:
+    pytest-dev/pytest-xdist#1386)."""
+    if (
+        getattr(item.config.option, "loadgroup", False)
+        and item.get_closest_marker("xdist_group")
+        and "@" not in item.nodeid
+    ):
+        pytest.fail(f"--dist loadgroup did not put {item.nodeid} in its group: the workers would share its fixtures")
 
 
 def _records(text: str) -> list[tuple[int, int, list[str]]]:

@@ -126,9 +126,29 @@ def test_interrupted_build(scratch):
     time.sleep(4)  # validation done, kernels running
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=120)
-    assert proc.returncode != 0, f"the build went on after SIGINT: {out[-300:]}"
+    assert proc.returncode == 130, f"the build went on after SIGINT: {out[-300:]}"
+    assert "interrupted: book/ and _build/html were left as they were" in err
+    assert "done in" not in out and "compiled the site" not in out
     check()
     assert not list((scratch / "book").glob(".execute-*"))
+    assert _left_running(scratch) == []
+
+
+def _left_running(folder: Path, patience: float = 10.0) -> list[str]:
+    """The processes still working in ``folder`` (a worker, a zygote or a kernel) once they had ``patience``
+    seconds to end: a killed worker's zygote and kernels end on their own (PR_SET_PDEATHSIG)."""
+    deadline = time.monotonic() + patience
+    while True:
+        left = []
+        for cwd in Path("/proc").glob("[0-9]*/cwd"):
+            try:
+                if cwd.resolve().is_relative_to(folder.resolve()):
+                    left.append((cwd.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode())
+            except OSError:  # ended meanwhile, or not ours to see
+                continue
+        if not left or time.monotonic() > deadline:
+            return left
+        time.sleep(0.2)
 
 
 def test_up_to_date_build_starts_no_kernel(built):
