@@ -31,7 +31,7 @@ check: $(STAMP) lint
 
 ## test: everything: lint, every test tier (unit, data, build, browser; 2 xdist workers, tests sharing a build grouped), nbval on book/; installs the Debian packages it needs when run as root
 test: system $(STAMP) lint
-	$(PY) -m pytest -n 2 --dist loadgroup tests
+	$(PY) -m pytest -n 2 --dist loadgroup --durations=15 tests
 	$(PY) -m pytest -n 2 --dist loadfile --nbval --nbval-current-env -p no:cacheprovider book/
 
 ## lint: ruff check and ruff format --check (the packages, the tests and the notebooks, configured in pyproject.toml)

@@ -162,6 +162,12 @@ class ForkKernelManager(AsyncKernelManager):
         prov.cwd = kw.get("cwd")
         self._reconcile_connection_info(prov.connection_info)
 
+    async def _async_interrupt_kernel(self) -> None:
+        # jupyter_client interrupts a kernel before asking it to shut down; papermill shuts it down after its last
+        # cell, so there is nothing to interrupt, and the kernel would log "KeyboardInterrupt caught in kernel"
+        if not self.shutting_down:
+            await super()._async_interrupt_kernel()
+
 
 # --- the zygote's side --------------------------------------------------------------------------------
 
