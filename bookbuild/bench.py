@@ -34,7 +34,7 @@ from pathlib import Path
 
 from regional_policy.paths import ROOT
 
-from .benchprofile import cpu_seconds, profile_lines
+from .benchprofile import cpu_seconds, profile_lines, test_files, test_lines
 from .benchweb import Server, chapter_pages, first_load_bytes, lighthouse
 
 IGNORE = shutil.ignore_patterns(
@@ -71,7 +71,7 @@ def cold_profile(copy: Path) -> dict:
     """Where a cold build's time goes: its CPU time (the whole machine's, so on a quiet machine), the seconds of
     each notebook and of each edition's site compile as the pipeline reports them, and a few notebooks timed cell by
     cell (:mod:`.benchprofile`)."""
-    shutil.rmtree(copy / ".cache" / "ledger", ignore_errors=True)
+    _forget(copy)
     cpu = cpu_seconds()
     seconds, out = _run([sys.executable, "-m", "bookbuild.pipeline", "all", "--force"], copy)
     cpu = None if cpu is None else round(cpu_seconds() - cpu, 1)
@@ -88,6 +88,12 @@ def cold_profile(copy: Path) -> dict:
     }
 
 
+def _forget(copy: Path) -> None:
+    """A cold build keeps no memo: neither the ledger's nor the Korean search terms' (``.cache``)."""
+    for memo in ("ledger", "search-ko"):
+        shutil.rmtree(copy / ".cache" / memo, ignore_errors=True)
+
+
 def _replace(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{path.name}: {old!r} not found"
@@ -99,7 +105,7 @@ def build_times(copy: Path, runs: int) -> dict:
     ran: dict[str, list] = {}
     t5 = copy / "data" / TABLE5
     for i in range(runs):
-        shutil.rmtree(copy / ".cache" / "ledger", ignore_errors=True)  # cold: no memo of the ledger either
+        _forget(copy)
         rows["cold"].append(_pipeline(copy, "--force")[0])
         rows["none"].append(_pipeline(copy)[0])
         summary = copy / "notebooks" / "06-summary.ipynb"
@@ -119,7 +125,7 @@ def build_times(copy: Path, runs: int) -> dict:
         rows["value"].append(seconds)
         t5.write_text(original, encoding="utf-8")  # the next round starts from the data as printed (a cold build)
     for _ in range(runs):  # the edition the Jupyter Book baseline builds
-        shutil.rmtree(copy / ".cache" / "ledger", ignore_errors=True)
+        _forget(copy)
         rows["cold_en"].append(_pipeline(copy, "--force", "--lang", "en")[0])
     return {
         "cold_build_s": _median(rows["cold"]),
@@ -173,38 +179,24 @@ def jupyter_book_baseline(copy: Path, runs: int) -> float:
 
 
 def test_times(copy: Path) -> dict:
-    """``make test`` (the two pytest runs of the Makefile) and ``make check``'s pytest run, once each."""
+    """``make test`` (the two pytest runs of the Makefile) and ``make check``'s pytest run, once each; the CPU time
+    of ``make test`` and its slowest test files."""
     py = sys.executable
-    everything, _ = _run(
-        [py, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "2", "--dist", "loadgroup", "tests"], copy
-    )
-    nbval, _ = _run(
-        [
-            py,
-            "-m",
-            "pytest",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            "-n",
-            "2",
-            "--dist",
-            "loadfile",
-            "--nbval",
-            "--nbval-current-env",
-            "book/",
-        ],
-        copy,
-    )
-    fast, _ = _run(
-        [py, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "2", "-m", "not build and not browser", "tests"],
-        copy,
-    )
+    pytest = [py, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "2"]
+    report = copy / "_build" / "bench-tests.xml"
+    report.parent.mkdir(exist_ok=True)
+    cpu = cpu_seconds()
+    everything, _ = _run([*pytest, "--dist", "loadgroup", f"--junitxml={report}", "tests"], copy)
+    nbval, _ = _run([*pytest, "--dist", "loadfile", "--nbval", "--nbval-current-env", "book/"], copy)
+    cpu = None if cpu is None else round(cpu_seconds() - cpu, 1)
+    fast, _ = _run([*pytest, "-m", "not build and not browser", "tests"], copy)
     return {
         "make_test_s": round(everything + nbval, 1),
         "pytest_tests_s": round(everything, 1),
         "nbval_s": round(nbval, 1),
         "fast_tier_s": round(fast, 1),
+        "cpu_s": cpu,
+        "by_file": test_files(report) if report.exists() else [],
     }
 
 
@@ -334,6 +326,8 @@ def table(r: dict) -> str:
             )
     if r.get("profile"):
         lines += ["", *profile_lines(r["profile"], m["cpus"])]
+    if t.get("make_test_s") is not None:
+        lines += ["", *test_lines(t, m["cpus"])]
     lines += ["", f"The bench took {r['bench_s']} s."]
     return "\n".join(lines) + "\n"
 

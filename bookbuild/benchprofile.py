@@ -92,5 +92,35 @@ def profile_lines(p: dict, cpus: int) -> list[str]:
     return lines
 
 
+def test_files(report: Path, top: int = 10) -> list[list]:
+    """The test files that took longest, from pytest's JUnit XML report: [file, seconds (setup, call and teardown
+    of its tests, so a shared build counts for the first test that asked for it), tests]."""
+    import xml.etree.ElementTree as ET
+
+    totals: dict[str, list] = {}
+    for case in ET.parse(report).iter("testcase"):
+        parts = case.get("classname", "").split(".")
+        name = next((f"{part}.py" for part in parts if part.startswith("test_")), case.get("classname", "?"))
+        entry = totals.setdefault(name, [name, 0.0, 0])
+        entry[1] += float(case.get("time") or 0)
+        entry[2] += 1
+    return [[n, round(s, 1), k] for n, s, k in sorted(totals.values(), key=lambda e: -e[1])[:top]]
+
+
+def test_lines(t: dict, cpus: int) -> list[str]:
+    """Where ``make test``'s time goes, in words and a table."""
+    floor = "" if t.get("cpu_s") is None else f", {t['cpu_s']} s of CPU (so no schedule on {cpus} CPUs ends before "
+    floor += "" if t.get("cpu_s") is None else f"{round(t['cpu_s'] / cpus, 1)} s)"
+    lines = [
+        f"Where `make test`'s time goes: {t['make_test_s']} s in all{floor}; pytest on tests/ {t['pytest_tests_s']} s, "
+        f"nbval {t['nbval_s']} s. The test files that took longest, on either worker:",
+        "",
+        "| test file | seconds | tests |",
+        "| --- | --- | --- |",
+    ]
+    lines += [f"| {name} | {seconds} s | {count} |" for name, seconds, count in t.get("by_file", [])]
+    return lines
+
+
 if __name__ == "__main__":
     print(json.dumps(notebooks(sys.argv[1:]), indent=1, ensure_ascii=False))

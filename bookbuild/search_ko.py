@@ -14,16 +14,26 @@ occur on a page.
 
 For both editions, raw HTML (the tables and notes the notebooks write) is indexed with a space at every
 tag but the inline ones, so that two table cells never run together into one term (``0020재현됨``).
+
+Kiwi takes seconds to load its model and analyse a whole edition, and most text is the same from one build to the
+next: the terms of each text are kept in ``.cache/search-ko/`` under a hash of the analyser (kiwipiepy's version and
+this module), so a build analyses only the text it has not seen. The cache keeps what the last build used.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
 from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 
 from docutils import nodes
 from sphinx.search import SearchLanguage
+
+from regional_policy.paths import ROOT
 
 # The query side, embedded by Sphinx in the Korean edition's language_data.js. Not in _static/: Jupyter Book
 # loads every .js file under _static/ on every page of the English edition, where it would replace the
@@ -88,9 +98,47 @@ class SearchKorean(SearchLanguage):
         return any(ch.isalnum() for ch in word)
 
 
+class _Memo:
+    """The terms of the texts analysed before, by the text's hash, for this analyser (the file's name)."""
+
+    folder = ROOT / ".cache" / "search-ko"
+
+    def __init__(self):
+        analyser = hashlib.sha256(version("kiwipiepy").encode() + Path(__file__).read_bytes()).hexdigest()[:16]
+        self.path = self.folder / f"{analyser}.json"
+        try:
+            self.known = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):  # none yet, or unreadable: analyse again
+            self.known = {}
+        self.used: dict[str, list[str]] = {}
+
+    def terms(self, text: str) -> list[str]:
+        key = hashlib.sha256(text.encode()).hexdigest()
+        if key not in self.used:
+            self.used[key] = self.known[key] if key in self.known else terms(text)
+        return self.used[key]
+
+    def save(self) -> None:
+        if self.used == self.known:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(self.used, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, self.path)
+
+
 @cache
+def _memo() -> _Memo:
+    return _Memo()
+
+
 def _terms_cached(text: str) -> list[str]:
-    return terms(text)
+    return _memo().terms(text)
+
+
+def _save_memo(app, exception) -> None:
+    if exception is None and _memo.cache_info().currsize:
+        _memo().save()
 
 
 def spaced(html: str) -> str:
@@ -125,3 +173,4 @@ def _space_raw_html(app, doctree, docname):
 def setup(app):
     app.add_search_language(SearchKorean)
     app.connect("doctree-resolved", _space_raw_html)
+    app.connect("build-finished", _save_memo)

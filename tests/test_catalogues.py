@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gettext
+import json
 import re
 
 import pytest
@@ -76,3 +77,18 @@ def test_raw_html_cells_do_not_run_together():
     stripped = " ".join(re.sub(r"<[^<]+?>", "", text).split())
     assert stripped == "0020 재현됨 1970 1980"
     assert search_ko.spaced("<b>균형</b>발전") == "<b>균형</b>발전"  # inline markup inside a word stays
+
+
+def test_korean_terms_are_analysed_once_and_the_memo_keeps_what_the_last_build_used(tmp_path, monkeypatch):
+    monkeypatch.setattr(search_ko._Memo, "folder", tmp_path)
+    first = search_ko._Memo()
+    kept = first.terms("균형발전을 위한 지역산업진흥사업")
+    assert "지역산업진흥사업" in kept and "균형발전" in kept
+    first.terms("선도산업은")
+    first.save()
+    monkeypatch.setattr(search_ko, "terms", lambda text: pytest.fail(f"analysed again: {text}"))
+    second = search_ko._Memo()
+    assert second.terms("균형발전을 위한 지역산업진흥사업") == kept
+    second.save()
+    [memo] = tmp_path.glob("*.json")
+    assert list(json.loads(memo.read_text(encoding="utf-8")).values()) == [kept]
