@@ -143,6 +143,7 @@ def jupyter_book_baseline(copy: Path, runs: int) -> float:
     """Jupyter Book executing the English edition's notebooks itself: the 8 chapters and 16 profiles, each with
     the parameters the pipeline gives it (injected by papermill, not executed), ``execute_notebooks: force``."""
     import nbformat
+    import papermill.iorw
     import papermill.parameterize
     import yaml
 
@@ -154,7 +155,7 @@ def jupyter_book_baseline(copy: Path, runs: int) -> float:
 
     toc_files = []
     for task in execute.tasks(Parameters(lang="en"), base):
-        nb = nbformat.read(copy / "notebooks" / task.source.name, as_version=4)
+        nb = papermill.iorw.load_notebook_node(str(copy / "notebooks" / task.source.name))  # tags on every cell
         nb = papermill.parameterize.parameterize_notebook(nb, task.parameters)
         task.target.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, task.target)

@@ -56,6 +56,22 @@ def test_pages_exist_and_load_only_local_scripts(site):
     assert (site / "_static" / "vendor" / "vega-bundle.js").stat().st_size > 500_000
 
 
+@pytest.mark.parametrize("edition", ["book", "ko"])
+def test_only_the_search_page_loads_the_search_index(site, edition):
+    def scripts(page):
+        html = (site / page).read_text(encoding="utf-8")
+        return {src.split("?")[0].rsplit("/", 1)[-1] for src in re.findall(r'<script[^>]*\bsrc="([^"]+)"', html)}
+
+    search_tools = {"searchtools.js", "language_data.js", "searchindex.js"}
+    search = "search.html" if edition == "book" else "ko/search.html"
+    assert search_tools <= scripts(search)
+    pages = [p.relative_to(site) for p in sorted((site / edition).glob("*.html"))]
+    assert len(pages) > 10
+    for page in pages:
+        if page.as_posix() != search:
+            assert not search_tools & scripts(page), page.as_posix()
+
+
 def test_chart_pages_carry_their_specs_and_the_data_downloads_exist(site):
     html = (site / "book" / "04-expansionary-phase.html").read_text(encoding="utf-8")
     specs = re.findall(r'<script type="application/json" class="rp-vega-spec" data-target="([^"]+)">', html)
