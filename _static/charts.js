@@ -1,18 +1,31 @@
-// Draw every chart of the page from the Vega-Lite spec that sits next to it.
-// vegaEmbed comes from vendor/vega-bundle.js, a static asset of the build (no CDN).
+// Draw every chart of the page from the Vega spec that sits next to it (compiled from Vega-Lite when the book was
+// built, regional_policy.display). vega and vegaTooltip come from vendor/vega-bundle.js, a static asset of the build
+// (no CDN; bookbuild.assets).
 (function () {
+  function render(target, spec) {
+    // a spec Vega cannot parse rejects the promise like a failed drawing, so both show the same message
+    return Promise.resolve().then(function () {
+      var view = new window.vega.View(window.vega.parse(spec), {
+        renderer: "svg",
+        container: target,
+        tooltip: new window.vegaTooltip.Handler().call,
+      });
+      return view.runAsync();
+    });
+  }
+
   function draw() {
     document.querySelectorAll("script.rp-vega-spec").forEach(function (el) {
       var target = document.getElementById(el.dataset.target);
       if (!target || target.dataset.drawn) return;
       target.dataset.drawn = "1";
-      var spec = JSON.parse(el.textContent);
-      // Vega-Embed relabels its container; keep our role, name and description for screen readers
+      // Vega relabels its container; keep our role, name and description for screen readers
       var role = target.getAttribute("role"), label = target.getAttribute("aria-label");
-      window.vegaEmbed(target, spec, { actions: false, renderer: "svg" })
-        .then(function (result) {
+      render(target, JSON.parse(el.textContent))
+        .then(function () {
           if (role) target.setAttribute("role", role);
           if (label) target.setAttribute("aria-label", label);
+          target.removeAttribute("aria-roledescription");
           target.dataset.rendered = "1";
           var svg = target.querySelector("svg");
           if (svg) {

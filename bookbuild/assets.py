@@ -1,24 +1,53 @@
-"""Static assets of the built site: the Vega JavaScript, bundled offline.
+"""Static assets of the built site: the Vega runtime that draws the charts, bundled offline.
 
-The bundle (Vega, Vega-Lite and Vega-Embed) comes from the pinned
-vl-convert-python package, so building and reading the site need no network
-and no CDN. It is written to ``_static/vendor/`` and not committed.
+The charts are compiled from Vega-Lite to Vega when the notebooks run (:func:`regional_policy.display.compiled`,
+by the pinned vl-convert), so a reader's browser needs Vega alone, not the Vega-Lite compiler and Vega-Embed that a
+bundle of vl-convert carries (0.36 MB more on every page with a chart). The bundle is written from the files of
+``bookbuild/vendor`` (copied from npm, with their licences; see its README): Vega's own minified build, of the
+version vl-convert compiles for (tests/test_assets.py checks the two agree), and vega-tooltip, the tooltips that
+Vega-Embed would add. It is written to ``_static/vendor/`` and not committed.
 """
 
 from __future__ import annotations
 
-import vl_convert as vlc
+import re
+from pathlib import Path
 
 from regional_policy.paths import STATIC
 
 BUNDLE = STATIC / "vendor" / "vega-bundle.js"
+VENDOR = Path(__file__).parent / "vendor"
+VEGA = VENDOR / "vega-6.2.0.min.js"
+TOOLTIP = VENDOR / "vega-tooltip-1.1.0.js"
+
+
+def _tooltip_script() -> str:
+    """vega-tooltip, an ES module, as a classic script: its one import (three helpers of vega-util, which Vega
+    exports too) read from ``window.vega``; its exports reduced to ``window.vegaTooltip.Handler``."""
+    text = TOOLTIP.read_text(encoding="utf-8")
+    imports = re.compile(r"^import \{ ([\w, ]+) \} from 'vega-util';\n", re.M)
+    names = imports.search(text)
+    if names is None or "export {" not in text:
+        raise RuntimeError(f"{TOOLTIP}: not the module layout this wrapper expects (one import, one export list)")
+    body = imports.sub("", text)
+    body = re.sub(r"^export \{[^}]*\};\n", "", body, flags=re.M)
+    body = re.sub(r"^//# sourceMappingURL=.*\n?", "", body, flags=re.M)
+    return (
+        f"(function (vegaUtil) {{\nconst {{ {names.group(1)} }} = vegaUtil;\n{body}"
+        "window.vegaTooltip = { Handler: Handler, version: version };\n})(window.vega);\n"
+    )
+
+
+def bundle_text() -> str:
+    # Vega's UMD build sets window.vega; `define`, `module` and `exports` are hidden so that a page's AMD loader
+    # (if one is ever added) cannot take it instead.
+    vega = VEGA.read_text(encoding="utf-8")
+    return "(function (define, module, exports) {\n" + vega + "\n})();\n" + _tooltip_script()
 
 
 def write_bundle() -> bool:
     """Write the bundle if it is missing or stale; return True when it was written."""
-    # Wrapped in a function so that its top-level names (e.g. `_`) do not clash with
-    # the theme's globals; the bundle exports vegaEmbed, vega and vegaLite on window.
-    text = "(function () {\n" + vlc.javascript_bundle() + "\n})();\n"
+    text = bundle_text()
     if BUNDLE.exists() and BUNDLE.read_text(encoding="utf-8") == text:
         return False
     BUNDLE.parent.mkdir(parents=True, exist_ok=True)

@@ -23,6 +23,7 @@ from regional_policy.params import LANGS
 from regional_policy.paths import BOOK, BUILD, DATA, PAGES, ROOT, STATIC
 
 from . import interrupt
+from .assets import write_bundle
 from .execute import BuildError, book_dir
 
 PACKAGE = Path(regional_policy.__file__).resolve().parent  # the analysis package
@@ -144,27 +145,11 @@ def _build_one(lang: str, strict: bool) -> Path:
     return work / "_build" / "html"
 
 
-def _vega_bundle() -> None:
-    """Write the Vega bundle unless it was written by the same vl-convert version: drawing it costs seconds, and
-    it is a function of that version alone."""
-    from importlib.metadata import version
-
-    from .assets import BUNDLE, write_bundle
-
-    stamp = BUILD / ".vega-bundle.version"
-    current = version("vl-convert-python")
-    if BUNDLE.exists() and stamp.exists() and stamp.read_text() == current:
-        return
-    write_bundle()
-    BUILD.mkdir(exist_ok=True)
-    stamp.write_text(current)
-
-
 def html(strict: bool = True, langs: tuple[str, ...] = LANGS, force: bool = False) -> Path:
     """Compile the editions and swap them into ``_build/html`` (English) and ``_build/html/ko``."""
     from regional_policy.geo import write as write_boundaries
 
-    _vega_bundle()
+    write_bundle()  # the Vega runtime, from bookbuild/vendor (a concatenation: rewritten only when it changed)
     assemble_pages()
     write_boundaries()  # the maps' geometry, if the boundaries are available (never committed)
     final = BUILD / "html"

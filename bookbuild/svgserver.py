@@ -1,11 +1,12 @@
-"""One warm vl-convert for the whole build: the static SVG of every chart, drawn by one process.
+"""One warm vl-convert for the whole build: every chart compiled to Vega and drawn as static SVG by one process.
 
 vl-convert starts a JavaScript engine on its first conversion (about a second); every kernel paid it again.
 During a build, the pipeline starts this server once (:func:`running`) and tells the kernels where it listens
-(``RP_SVG_SERVER``, a Unix socket): :func:`regional_policy.display.static_svg` sends the Vega-Lite spec and gets the
-SVG back, the same bytes vl-convert gives in the kernel itself (tests/test_identity.py compares the notebooks with
-fresh papermill runs, which draw their own). Protocol: a request is the spec as UTF-8 JSON, the client shuts down
-writing; the reply is ``ok\\n`` + SVG or ``error\\n`` + message.
+(``RP_SVG_SERVER``, a Unix socket): :func:`regional_policy.display.compiled` sends the Vega-Lite spec and gets the
+Vega spec and the SVG back, the same bytes vl-convert gives in the kernel itself (:func:`.display.convert` runs in
+both; tests/test_identity.py compares the notebooks with fresh papermill runs, which convert their own). Protocol:
+a request is the spec as UTF-8 JSON, the client shuts down writing; the reply is ``ok\\n`` + the JSON of
+``convert`` or ``error\\n`` + message.
 """
 
 from __future__ import annotations
@@ -30,13 +31,13 @@ class _Handler(socketserver.StreamRequestHandler):
     def handle(self):
         import json
 
-        import vl_convert as vlc
+        from regional_policy.display import convert
 
         spec = json.loads(self.rfile.read().decode("utf-8"))
         try:
             with self.lock:
-                svg = vlc.vegalite_to_svg(spec)
-            self.wfile.write(b"ok\n" + svg.encode("utf-8"))
+                result = convert(spec)
+            self.wfile.write(b"ok\n" + json.dumps(result, ensure_ascii=False).encode("utf-8"))
         except Exception as exc:  # the kernel draws it itself and reports the error there
             self.wfile.write(b"error\n" + str(exc).encode("utf-8"))
 
@@ -49,6 +50,8 @@ def serve(path: str) -> None:
     die_with_parent(signal.SIGTERM)
 
     vlc.vegalite_to_svg({"mark": "point"})  # start the engine before the first request
+    import regional_policy.display  # noqa: F401 (and import what converts, before the first request)
+
     with socketserver.ThreadingUnixStreamServer(path, _Handler) as server:
         server.daemon_threads = True
         threading.Thread(target=_exit_with_parent, args=(server,), daemon=True).start()

@@ -2,8 +2,8 @@
 
 A :class:`Figure` renders as a ``<figure>`` whose chart is drawn in the
 browser by the Vega JavaScript shipped with the book (``_static``, see
-:mod:`.assets`), never from a CDN: the Vega-Lite spec sits in a JSON
-``<script>`` element that ``charts.js`` picks up. Ids come from the chart's
+:mod:`bookbuild.assets`), never from a CDN: the chart's spec, compiled to Vega
+here, sits in a JSON ``<script>`` element that ``charts.js`` picks up. Ids come from the chart's
 name, so outputs are byte-identical from run to run. Each figure carries a text
 description and the data behind it, which a screen reader reaches. In
 JupyterLab the Vega-Lite MIME type renders the same spec natively.
@@ -11,6 +11,7 @@ JupyterLab the Vega-Lite MIME type renders the same spec natively.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import os
@@ -32,29 +33,36 @@ def _spec(chart: alt.TopLevelMixin | dict) -> dict:
     return chart if isinstance(chart, dict) else chart.to_dict()
 
 
-def spec_json(chart: alt.TopLevelMixin | dict) -> str:
-    """The chart's spec as JSON, safe inside a ``<script>`` element."""
-    text = json.dumps(_spec(chart), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+def spec_json(spec: dict) -> str:
+    """A spec as JSON, safe inside a ``<script>`` element."""
+    text = json.dumps(spec, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.replace("</", "<\\/")
 
 
-def static_svg(chart: alt.TopLevelMixin | dict) -> str:
-    """The chart drawn offline by vl-convert, for pages read without scripts and for print.
-
-    Charts whose data are loaded from a URL (the maps) have no static version here.
-    """
-    spec = _spec(chart)
-    text = json.dumps(spec)
-    if '"url"' in text:
-        return ""
-    if os.environ.get("RP_SVG_SERVER"):  # during a build: one warm vl-convert for every kernel (bookbuild.svgserver)
-        try:
-            return _hidden(_svg_from_server(os.environ["RP_SVG_SERVER"], text))
-        except (OSError, RuntimeError):
-            pass  # drawn here instead
+def convert(spec: dict) -> dict:
+    """The Vega-Lite ``spec`` compiled to Vega by vl-convert, and drawn as SVG unless its data are loaded from a URL
+    (the maps, which have no static version): ``{"vega": ..., "svg": ...}``."""
     import vl_convert as vlc
 
-    return _hidden(vlc.vegalite_to_svg(spec))
+    vega = vlc.vegalite_to_vega(spec)
+    return {"vega": vega, "svg": "" if '"url"' in json.dumps(spec) else vlc.vega_to_svg(vega)}
+
+
+def compiled(chart: alt.TopLevelMixin | dict) -> tuple[dict, str]:
+    """What a page shows of a chart: its Vega spec, which the shipped Vega runtime draws (the reader's browser
+    compiles nothing, :mod:`bookbuild.assets`), and its static SVG for pages read without scripts and for print."""
+    spec = _spec(chart)
+    result = None
+    if os.environ.get("RP_SVG_SERVER"):  # during a build: one warm vl-convert for every kernel (bookbuild.svgserver)
+        with contextlib.suppress(OSError, RuntimeError):  # if not, converted here
+            result = json.loads(_from_server(os.environ["RP_SVG_SERVER"], json.dumps(spec)))
+    result = result or convert(spec)
+    return result["vega"], _hidden(result["svg"]) if result["svg"] else ""
+
+
+def static_svg(chart: alt.TopLevelMixin | dict) -> str:
+    """The chart drawn offline by vl-convert ("" for a chart whose data are loaded from a URL)."""
+    return compiled(chart)[1]
 
 
 VEGA_ARIA = re.compile(r' (?:aria-label|aria-roledescription|role)="[^"]*"')
@@ -66,7 +74,7 @@ def _hidden(svg: str) -> str:
     return VEGA_ARIA.sub("", svg).replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
 
 
-def _svg_from_server(path: str, text: str) -> str:
+def _from_server(path: str, text: str) -> str:
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
         s.settimeout(120)
         s.connect(path)
@@ -175,7 +183,7 @@ class Figure:
 
     def html(self, spec: dict | None = None) -> str:
         """The figure as the book shows it (``spec``: the chart's, if already converted)."""
-        spec = spec or _spec(self.chart)
+        vega, svg = compiled(spec or self.chart)
         view = f"{self.name}-view"
         desc = f"{self.name}-desc"
         notes = "".join(f'<p class="rp-figure-note">{note_html(n)}</p>\n' for n in self.notes)
@@ -184,8 +192,8 @@ class Figure:
             f'<div class="rp-vega" id="{view}" role="img" aria-label="{html.escape(self.caption)}" '
             f'aria-describedby="{desc}"></div>\n'
             f'<script type="application/json" class="rp-vega-spec" data-target="{view}">'
-            f"{spec_json(spec)}</script>\n"
-            f'<noscript><div class="rp-static">{static_svg(spec)}</div></noscript>\n'
+            f"{spec_json(vega)}</script>\n"
+            f'<noscript><div class="rp-static">{svg}</div></noscript>\n'
             f"<figcaption><strong>{self.label} {self.number}.</strong> "
             f"{html.escape(self.caption)}</figcaption>\n"
             f'<p class="rp-desc" id="{desc}">{html.escape(self.description)}</p>\n'
@@ -242,12 +250,13 @@ class Embed:
     def _repr_mimebundle_(self, include=None, exclude=None):
         view, desc = f"{self.name}-view", f"{self.name}-desc"
         spec = _spec(self.chart)
+        vega, svg = compiled(spec)
         text = (
             f'<figure class="rp-figure rp-figure-plain" id="{self.name}-figure">'
             f'<div class="rp-vega rp-vega-plain" id="{view}" role="img" aria-label="{html.escape(self.description)}" '
             f'aria-describedby="{desc}"></div>'
-            f'<script type="application/json" class="rp-vega-spec" data-target="{view}">{spec_json(spec)}</script>'
-            f'<noscript><div class="rp-static">{static_svg(spec)}</div></noscript>'
+            f'<script type="application/json" class="rp-vega-spec" data-target="{view}">{spec_json(vega)}</script>'
+            f'<noscript><div class="rp-static">{svg}</div></noscript>'
             f'<figcaption class="rp-desc" id="{desc}">{html.escape(self.description)}</figcaption></figure>'
         )
         return {"text/html": text, VEGALITE_MIME: spec, "text/plain": repr(self)}

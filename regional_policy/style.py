@@ -9,6 +9,7 @@ HIGHLIGHT = "#D55E00"
 MUTED = "#BBBBBB"
 FONT = "'Noto Sans KR', 'Noto Sans CJK KR', NanumGothic, 'Malgun Gothic', 'Apple SD Gothic Neo', sans-serif"
 WIDTH = 560
+NARROW = 450  # the plot of a chart whose category labels are long (chart 3.1), so that it fits the 680 px column
 HEIGHT = 300
 DIMMED = 0.35  # opacity of what a `highlight` parameter does not emphasise
 
@@ -20,16 +21,47 @@ PROGRAMME_GROUP = {
 }
 
 
+TITLE_SIZE = 14  # Vega's 13-pixel bold title, measured as a little wider (bold glyphs)
+TITLE_ROOM = 540  # pixels of a title line over a chart narrower than its title (the maps)
+
+
+def text_width(text: str, size: float = 10) -> float:
+    """An estimate of the width of ``text`` in pixels, at least that of DejaVu Sans (a wide fallback font)."""
+    width = 0.0
+    for ch in text:
+        if "\u1100" <= ch <= "\uffdc":  # Hangul, CJK, markers
+            width += 1.0
+        elif ch in " ·.,;:'()/|-":
+            width += 0.36
+        elif ch.isupper() or ch in "&mw@%":
+            width += 0.8
+        elif ch.isdigit():
+            width += 0.64
+        else:
+            width += 0.58
+    return width * size
+
+
+def lines_within(text: str, room: float, size: float = 10) -> list[str]:
+    """``text`` broken at spaces into lines no wider than ``room`` pixels (a single long word stays whole)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(f"{lines[-1]} {word}", size) <= room:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
 def finish(chart, title: str, description: str, wrap: int | None = None):
     """Title, description (the chart's alt text), font and axis style of every chart of the book.
 
-    ``wrap`` breaks a long title into lines of at most that many characters (the maps, which are narrow).
+    ``wrap`` breaks a long title into lines at most that many pixels wide (:func:`lines_within`; Hangul is measured wider
+    than Latin letters, so a Korean title breaks where it would overflow, not after a count of characters).
     """
-    import textwrap
-
     import altair as alt
 
-    lines = textwrap.wrap(title, wrap) if wrap else [title]
+    lines = lines_within(title, wrap, TITLE_SIZE) if wrap else [title]
     chart = chart.properties(title=alt.TitleParams(text=lines) if len(lines) > 1 else title, description=description)
     return configure(
         chart,

@@ -66,6 +66,8 @@ FACTS = """(args) => {
     const spec = fig && fig.querySelector('script.rp-vega-spec');
     return {id: d.id, rendered: d.dataset.rendered || '', graphic: g ? g.tagName.toLowerCase() : null,
             size: g ? size(g) : [0, 0], role: d.getAttribute('role'),
+            box: g ? [g.getBoundingClientRect().left, g.getBoundingClientRect().right] : [0, 0],
+            drawnWidth: g ? +(g.getAttribute('width') || 0) : 0,
             label: (d.getAttribute('aria-label') || '').trim(), desc,
             caption: fig && fig.querySelector('figcaption') ? fig.querySelector('figcaption').textContent.trim() : '',
             dataTable: !!(fig && fig.querySelector('details.rp-data table')),
@@ -81,7 +83,9 @@ FACTS = """(args) => {
     labelled: !!(t.getAttribute('aria-label') || t.getAttribute('aria-labelledby'))}));
   const images = Array.from(document.querySelectorAll('img')).map(i => ({
     src: i.getAttribute('src'), alt: i.getAttribute('alt'), role: i.getAttribute('role')}));
-  return {charts, tables, images, hasContent: !!article};
+  const column = article ? (() => { const r = article.getBoundingClientRect(), cs = getComputedStyle(article);
+    return [r.left + parseFloat(cs.paddingLeft), r.right - parseFloat(cs.paddingRight)]; })() : [0, 0];
+  return {charts, tables, images, column, hasContent: !!article};
 }"""
 
 LOCATE = """(args) => {
@@ -251,6 +255,21 @@ def check_every_chart_is_drawn_and_has_a_text_alternative(v: Visit):
         assert c["dataTable"] or c["loadsUrl"] or c["plain"], f"{name}: {c['id']} has no data table"
 
 
+def check_every_chart_fits_its_column(v: Visit):
+    """At 1280 px no chart reaches past the text column (chart 3.1 and M.1 once did, their legends cut off), and none
+    is drawn so wide that the page has to shrink it by more than 5% (its text would be too small to read)."""
+    left, right = v.facts["column"]
+    for c in v.facts["charts"]:
+        if c["collapsed"]:
+            continue
+        assert left - 1 <= c["box"][0] and c["box"][1] <= right + 1, (
+            f"{v.page}: {c['id']} {c['box']} outside {left, right}"
+        )
+        assert c["size"][0] >= 0.95 * c["drawnWidth"], (
+            f"{v.page}: {c['id']} drawn {c['drawnWidth']} px, shown {c['size']}"
+        )
+
+
 def check_every_table_has_a_caption_and_every_image_alt_text(v: Visit):
     name = v.page
     missing = [t["id"] or t["cls"] for t in v.facts["tables"] if not t["caption"]]
@@ -274,6 +293,7 @@ def check_no_serious_accessibility_violation(v: Visit):
 PAGE_CHECKS = (
     check_page_loads_without_errors_and_only_from_localhost,
     check_every_chart_is_drawn_and_has_a_text_alternative,
+    check_every_chart_fits_its_column,
     check_every_table_has_a_caption_and_every_image_alt_text,
     check_no_serious_accessibility_violation,
 )
@@ -296,6 +316,36 @@ def test_chapter_screenshot_shows_its_charts(visits, name):
         colours = len(img.convert("RGB").resize((200, max(1, 200 * img.height // img.width))).getcolors(1 << 24))
     # A page with drawn charts has many colours; one without charts is mostly text.
     assert colours > 50, f"{name}: the screenshot looks blank ({colours} colours)"
+
+
+PHONE_PAGES = [
+    "book/03-systematizing-phase.html",
+    "book/05-maps.html",
+    "ko/03-systematizing-phase.html",
+    "ko/05-maps.html",
+]
+
+
+@pytest.mark.parametrize("name", PHONE_PAGES)
+def test_charts_shrink_to_a_phone_screen(browser, site_url, name):
+    """On a 390 px phone the widest charts of both editions (chart 3.1, the maps, chart M.1) scale down to the
+    column instead of running off the screen."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="en-GB")
+    page = context.new_page()
+    try:
+        page.goto(site_url + name, wait_until="load")
+        page.wait_for_function(CHARTS_DRAWN, timeout=20_000)
+        facts = page.evaluate(FACTS, [CONTENT, []])
+    finally:
+        context.close()
+    left, right = facts["column"]
+    assert right - left < 390
+    shown = [c for c in facts["charts"] if not c["collapsed"]]
+    assert len(shown) >= 1 and max(c["drawnWidth"] for c in shown) > right - left  # the test has something to shrink
+    for c in shown:
+        assert left - 1 <= c["box"][0] and c["box"][1] <= right + 1, (
+            f"{name}: {c['id']} {c['box']} outside {left, right}"
+        )
 
 
 # --- contrast in the dark theme ------------------------------------------------------------------------------

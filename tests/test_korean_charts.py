@@ -13,7 +13,7 @@ def _ko():
 
 def test_chart_4_2_korean_title_wraps_and_english_stays_one_line():
     ko = charts.rsip_growth(_ko()).chart.to_dict()["title"]
-    assert isinstance(ko, dict) and ko["text"] == ["지역특화산업 성과: 2007년 대비", "2010년 (2007 = 100)"]
+    assert isinstance(ko, dict) and ko["text"] == ["지역특화산업 성과: 2007년 대비 2010년", "(2007 = 100)"]
     d = datapackage.read()
     en = charts.rsip_growth(Chapter(Parameters(lang="en", errata="as_printed", highlight="none"), d, d))
     assert en.chart.to_dict()["title"] == "RSIP results: 2010 against 2007 (2007 = 100)"

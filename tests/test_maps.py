@@ -202,7 +202,7 @@ def test_callouts_fit_inside_the_chart_with_every_word(lang):
     text, _ = maps.callouts(f1, maps._anchors(geo.PROVINCES))
     items = text[text["kind"] == "item"]
     for _, line in items.iterrows():
-        width = layout.text_width(line["text"])
+        width = style.text_width(line["text"])
         if line["side"] == "right":
             assert line["x"] + width <= maps.MAP1.width - layout.MARGIN["right"] + 1e-9, line["text"]
         else:
@@ -217,11 +217,10 @@ def test_callouts_fit_inside_the_chart_with_every_word(lang):
 
 
 def test_wrap_breaks_at_spaces_within_the_room():
-    from regional_policy.maps import layout
 
-    assert layout.wrap("Machinery parts & materials", 100) == ["Machinery parts &", "materials"]
-    assert layout.wrap("지식기반 기계", 200) == ["지식기반 기계"]
-    assert layout.text_width("가나") == 20
+    assert style.lines_within("Machinery parts & materials", 100) == ["Machinery parts &", "materials"]
+    assert style.lines_within("지식기반 기계", 200) == ["지식기반 기계"]
+    assert style.text_width("가나") == 20
 
 
 def test_the_projection_matches_vega(en):
@@ -375,12 +374,11 @@ def test_figure1_table_in_korean_has_no_english_sentence():
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_tile_items_fit_their_tiles(lang):
-    from regional_policy.maps import layout
 
     spec = maps.figure1_tiles(chapter(lang)).chart.to_dict()
     tiles = {v["province"]: v for v in spec["datasets"][spec["layer"][0]["data"]["name"]]}
     for layer in spec["layer"][1:]:
         for line in spec["datasets"][layer["data"]["name"]]:
             tile = tiles[line["province"]]
-            assert line["x"] + layout.text_width(line["text"]) <= tile["x2"] + 1e-9, line["text"]
+            assert line["x"] + style.text_width(line["text"]) <= tile["x2"] + 1e-9, line["text"]
             assert line["y"] <= tile["y2"], line["text"]

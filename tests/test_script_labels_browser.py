@@ -19,7 +19,7 @@ PAGE = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>
 <script src="togglebutton.js"></script>
 <script>var togglebuttonSelector = '.toggle, .admonition.dropdown';</script>
 <script src="interface.js"></script>
-<script>window.vegaEmbed = function () {{ return Promise.reject(new Error("boom")); }};</script>
+<script>window.vega = {{parse: function () {{ throw new Error("boom"); }}}};</script>
 <script src="charts.js"></script></head>
 <body><div class="admonition dropdown"><p class="admonition-title">Solution</p><p>hidden</p></div>
 <div id="c1-view" role="img" aria-label="a chart"></div>

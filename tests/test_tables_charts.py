@@ -198,8 +198,10 @@ def test_every_chart_renders(data, corrected, name, lang, mode, highlight):
     assert figcaption[0].startswith(f"<strong>{labels.t('chart', lang)} {fig.number}.</strong>")
     assert html.escape(fig.caption) in figcaption[0]
     assert fig.description and html.escape(fig.description) in page
-    target, spec = spec_of(page)
+    target, vega = spec_of(page)  # the page carries the chart compiled to Vega (regional_policy.display.compiled)
     assert target == f"{fig.name}-view" and f'id="{target}"' in page
+    assert vega["$schema"] == "https://vega.github.io/schema/vega/v6.json" and vega["description"] == fig.description
+    spec = fig.chart.to_dict()
     title = spec["title"]  # a title wider than its chart is wrapped into lines (style.finish)
     assert (" ".join(title["text"]) if isinstance(title, dict) else title) == fig.caption
     assert spec["description"] == fig.description
@@ -233,13 +235,13 @@ def test_mimebundle(data, corrected):
 
 @pytest.mark.parametrize("lang, place", [("en", "Busan"), ("ko", "부산")])
 def test_ripp_first_stage_highlight(data, corrected, lang, place):
-    _, spec = spec_of(charts.ripp_first_stage(chapter(data, corrected, lang, highlight="Busan")).html())
+    spec = charts.ripp_first_stage(chapter(data, corrected, lang, highlight="Busan")).chart.to_dict()
     opacity = spec["encoding"]["opacity"]
     assert "condition" in opacity
     assert place in opacity["condition"]["test"]
     assert opacity["condition"]["value"] > opacity["value"]
     for hl in ("none", "Seoul"):  # Seoul is not in Table 3
-        _, spec = spec_of(charts.ripp_first_stage(chapter(data, corrected, lang, highlight=hl)).html())
+        spec = charts.ripp_first_stage(chapter(data, corrected, lang, highlight=hl)).chart.to_dict()
         assert "condition" not in spec["encoding"]["opacity"]
         assert "condition" not in json.dumps(spec)
 

@@ -12,7 +12,7 @@ from ..provenance import footer
 from ..tables import RSIP, T5
 from .common import _amount
 
-KO_TITLE_WRAP = 24  # characters per line of a Korean title that is wider than its plot
+KO_TITLE_WRAP = 270  # pixels per line of a Korean title that is wider than its plot
 
 
 def budget(ch: Chapter) -> Figure:

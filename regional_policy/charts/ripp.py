@@ -131,6 +131,7 @@ def investment_shares(ch: Chapter) -> Figure:
         title=labels.t("legend_project_type", lang),
         sort=types,
         scale=alt.Scale(range=list(style.OKABE_ITO[:4])),
+        legend=alt.Legend(columns=2),
     )
     x = alt.X("amount:Q", stack="normalize", title=labels.t("axis_share", lang), axis=alt.Axis(format="%"))
     tips = [
@@ -142,7 +143,7 @@ def investment_shares(ch: Chapter) -> Figure:
     chart = (
         stacked_bars(parts, "programme_label:N", programmes, x, colour, tips, opacity=opacity)
         .transform_calculate(order=f"indexof({types!r}, datum.type_label)")
-        .properties(width=style.WIDTH, height=200)
+        .properties(width=style.NARROW, height=200)
     )
     title = labels.t("chart_investment_title", lang)
     nine = t4[(t4["programme"] == "9 regions") & (t4["project_type"] == "Innovation infrastructure")]

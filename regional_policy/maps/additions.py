@@ -71,17 +71,20 @@ def overlap_chart(ch: Chapter, version: str = "final") -> Figure:
             alt.Tooltip("matches:N", title=labels.t("col_matches", lang)),
         ],
     )
+    top = max(4, int(data["count"].max()))
     bars = base.mark_bar().encode(
         x=alt.X(
             "count:Q",
             title=labels.t("axis_overlap", lang),
-            axis=alt.Axis(tickMinStep=1, format="d"),
-            scale=alt.Scale(domain=[0, max(4, int(data["count"].max()))]),
+            axis=alt.Axis(values=list(range(top + 1)), format="d"),
+            # room right of the longest bar for its list of units, inside the plot (so the chart fits the column)
+            scale=alt.Scale(domain=[0, top + 3]),
         ),
         color=alt.Color(
             "field:N",
             title=labels.t("legend_field", lang),
             scale=alt.Scale(domain=fields, range=list(style.OKABE_ITO[:7]) + ["#777777"]),
+            legend=alt.Legend(columns=2),
         ),
         opacity=opacity,
     )
@@ -99,7 +102,7 @@ def overlap_chart(ch: Chapter, version: str = "final") -> Figure:
     }
     table = labels.columns(data, keys, lang)
     notes = (labels.t("addition", lang), labels.t("note_reconstructed", lang), *ch.highlight_notes(_members(data)))
-    return Figure.finished("chart-m-1", "M.1", title, desc, chart, table, lang, wrap=72, notes=notes)
+    return Figure.finished("chart-m-1", "M.1", title, desc, chart, table, lang, wrap=style.TITLE_ROOM, notes=notes)
 
 
 def old_complexes_map(ch: Chapter) -> Figure:
@@ -180,4 +183,4 @@ def old_complexes_map(ch: Chapter) -> Figure:
     )
     # with the boundaries every unit is drawn (the highlighted one outlined); without them only the hosts' points
     notes += ch.highlight_notes(places.keys() if ready else oc["province"])
-    return Figure.finished("chart-m-2", "M.2", title, desc, chart, table, lang, wrap=72, notes=notes)
+    return Figure.finished("chart-m-2", "M.2", title, desc, chart, table, lang, wrap=style.TITLE_ROOM, notes=notes)

@@ -198,7 +198,16 @@ def _figure1(ch: Chapter, f1: pd.DataFrame, units: pd.DataFrame, chart, view: st
     name, number = ("figure-1-map", "1a") if view == "map" else ("figure-1-tiles", "1b")
     prefix = labels.t("figure", lang)
     return Figure.finished(
-        name, number, title, desc, chart, _table1_frame(f1, lang), lang, wrap=72, prefix=prefix, notes=notes
+        name,
+        number,
+        title,
+        desc,
+        chart,
+        _table1_frame(f1, lang),
+        lang,
+        wrap=style.TITLE_ROOM,
+        prefix=prefix,
+        notes=notes,
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from .. import geo, labels, places
+from .. import geo, labels, places, style
 from ..display import Figure, Table
 from ..params import Chapter
 from .layout import MAP2
@@ -156,7 +156,9 @@ def figure2_map(ch: Chapter, version: str = "final") -> Figure | Table:
         _notes(lang, labels.t("note_reconstructed", lang), *ch.highlight_notes(places.keys())),
         labels.t("figure", lang),
     )
-    return Figure.finished("figure-2-map", "2", title, desc, chart, table, lang, wrap=72, prefix=prefix, notes=notes)
+    return Figure.finished(
+        "figure-2-map", "2", title, desc, chart, table, lang, wrap=style.TITLE_ROOM, prefix=prefix, notes=notes
+    )
 
 
 def _figure2_tiles(ch, regions, color, tip, opacity, title, desc, table, fallback: bool = True) -> Figure:
@@ -188,7 +190,9 @@ def _figure2_tiles(ch, regions, color, tip, opacity, title, desc, table, fallbac
     notes = (labels.t("note_no_boundaries_region", lang),) if fallback else ()
     notes += (labels.t("note_reconstructed", lang), *ch.highlight_notes(places.keys()))
     prefix = labels.t("figure", lang)
-    return Figure.finished(name, number, title, desc, chart, table, lang, wrap=72, prefix=prefix, notes=notes)
+    return Figure.finished(
+        name, number, title, desc, chart, table, lang, wrap=style.TITLE_ROOM, prefix=prefix, notes=notes
+    )
 
 
 def _figure2_frame(ch: Chapter) -> pd.DataFrame:

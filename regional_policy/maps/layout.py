@@ -9,6 +9,7 @@ import altair as alt
 import pandas as pd
 
 from .. import places
+from ..style import lines_within
 
 
 @dataclass(frozen=True)
@@ -62,40 +63,12 @@ ITEM_SIZE = 10  # font size of a callout item
 MARGIN = {"left": 4, "right": 36}  # kept free at the chart's edge: the right-hand column leaves room for a wider font
 
 
-def text_width(text: str, size: float = ITEM_SIZE) -> float:
-    """An estimate of the width of ``text`` in pixels, at least that of DejaVu Sans (a wide fallback font)."""
-    width = 0.0
-    for ch in text:
-        if "\u1100" <= ch <= "\uffdc":  # Hangul, CJK, markers
-            width += 1.0
-        elif ch in " ·.,;:'()/|-":
-            width += 0.36
-        elif ch.isupper() or ch in "&mw@%":
-            width += 0.8
-        elif ch.isdigit():
-            width += 0.64
-        else:
-            width += 0.58
-    return width * size
-
-
-def wrap(text: str, room: float, size: float = ITEM_SIZE) -> list[str]:
-    """``text`` broken at spaces into lines no wider than ``room`` pixels (a single long word stays whole)."""
-    lines: list[str] = []
-    for word in text.split():
-        if lines and text_width(f"{lines[-1]} {word}", size) <= room:
-            lines[-1] = f"{lines[-1]} {word}"
-        else:
-            lines.append(word)
-    return lines
-
-
 INDENT = 12  # continuation lines of a wrapped item start under the item's text, not under its marker
 
 
 def _item_lines(label: str, marker: str, side: str, room: float) -> list[tuple[str, int]]:
     """An item's callout lines with their x offsets: the marker on the map's side of the first line."""
-    body = wrap(label, room - INDENT)
+    body = lines_within(label, room - INDENT, ITEM_SIZE)
     if side == "left":
         return [(f"{body[0]} {marker}", 0)] + [(b, -INDENT) for b in body[1:]]
     return [(f"{marker} {body[0]}", 0)] + [(b, INDENT) for b in body[1:]]
