@@ -102,7 +102,8 @@ def overlap_chart(ch: Chapter, version: str = "final") -> Figure:
     }
     table = labels.columns(data, keys, lang)
     notes = (labels.t("addition", lang), labels.t("note_reconstructed", lang), *ch.highlight_notes(_members(data)))
-    return Figure.finished("chart-m-1", "M.1", title, desc, chart, table, lang, wrap=style.TITLE_ROOM, notes=notes)
+    # the title over the plot and its labels, narrower than a map: at most 400 px a line
+    return Figure.finished("chart-m-1", "M.1", title, desc, chart, table, lang, wrap=400, notes=notes)
 
 
 def old_complexes_map(ch: Chapter) -> Figure:
