@@ -2,7 +2,7 @@
 
 The charts are compiled from Vega-Lite to Vega when the notebooks run (:func:`regional_policy.display.compiled`,
 by the pinned vl-convert), so a reader's browser needs Vega alone, not the Vega-Lite compiler and Vega-Embed that a
-bundle of vl-convert carries (0.36 MB more on every page with a chart). The bundle is written from the files of
+bundle of vl-convert carries (0.37 MB more on every page with a chart). The bundle is written from the files of
 ``bookbuild/vendor`` (copied from npm, with their licences; see its README): Vega's own minified build, of the
 version vl-convert compiles for (tests/test_assets.py checks the two agree), and vega-tooltip, the tooltips that
 Vega-Embed would add. It is written to ``_static/vendor/`` and not committed.

@@ -60,11 +60,6 @@ def compiled(chart: alt.TopLevelMixin | dict) -> tuple[dict, str]:
     return result["vega"], _hidden(result["svg"]) if result["svg"] else ""
 
 
-def static_svg(chart: alt.TopLevelMixin | dict) -> str:
-    """The chart drawn offline by vl-convert ("" for a chart whose data are loaded from a URL)."""
-    return compiled(chart)[1]
-
-
 VEGA_ARIA = re.compile(r' (?:aria-label|aria-roledescription|role)="[^"]*"')
 
 
