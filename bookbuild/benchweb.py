@@ -15,6 +15,8 @@ from pathlib import Path
 
 from regional_policy.paths import ROOT
 
+from .pdf import CHARTS_DRAWN
+
 CHROME = "/usr/bin/chromium"
 CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
@@ -67,8 +69,9 @@ def chapter_pages(site: Path) -> list[str]:
 
 
 def first_load_bytes(site: Path, base: str) -> dict:
-    """Bytes each chapter page loads in Chromium on a first visit (empty cache), uncompressed bodies, until the
-    network is idle; and the milliseconds until every chart reports it has drawn."""
+    """Bytes each chapter page loads in Chromium on a first visit (empty cache, no scrolling), uncompressed bodies,
+    until the network is idle; and the milliseconds until every chart reports it has drawn (those below the first
+    screen once asked to, as printing does)."""
     from playwright.sync_api import sync_playwright
 
     out = {}
@@ -88,9 +91,8 @@ def first_load_bytes(site: Path, base: str) -> dict:
             page.on("requestfinished", done)
             start = time.perf_counter()
             page.goto(base + page_path, wait_until="networkidle")
-            page.wait_for_function(
-                "() => [...document.querySelectorAll('.rp-vega')].every(d => d.dataset.rendered === '1')", timeout=30000
-            )
+            sizes = dict(sizes)  # what the first screen loads; the charts further down are drawn as they near it
+            page.wait_for_function(CHARTS_DRAWN, timeout=30000)
             ms = round(1000 * (time.perf_counter() - start))
             kinds = {"html": 0, "js": 0, "css": 0, "font": 0, "other": 0}
             for url, n in sizes.items():

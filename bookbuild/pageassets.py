@@ -6,7 +6,8 @@ Part of the Sphinx extension (:mod:`.sphinx_ext` calls :func:`setup`):
   ``ledger.js`` is deferred too (both wait for the document anyway);
 - the theme's Font Awesome (``_static/scripts/fontawesome.js``, 1.5 MB: every icon of the set, loaded by the theme's
   template) is overwritten when the build finishes by a script with only the icons the built pages use (Font
-  Awesome Free, CC BY 4.0), drawn the same way (an inline SVG inside the ``<i class="fa-...">`` element);
+  Awesome Free, CC BY 4.0), drawn the same way (an inline SVG inside the ``<i class="fa-...">`` element); the web font
+  that the stylesheets use for the admonitions' icons keeps only those glyphs (:mod:`.unusedcss`);
 - every page has a meta description (its title and the book's description, in the edition's language).
 """
 

@@ -35,8 +35,10 @@ from regional_policy.paths import BUILD, ROOT
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
-CHARTS_DRAWN = """() => Array.from(document.querySelectorAll('div.rp-vega'))
-                       .every(d => d.dataset.rendered === '1' || d.textContent.includes('could not be drawn'))"""
+# charts.js draws a chart when it nears the screen; rpDrawAll() asks for the rest (the predicate is polled)
+CHARTS_DRAWN = """() => { if (window.rpDrawAll) window.rpDrawAll();
+                          return Array.from(document.querySelectorAll('div.rp-vega'))
+                            .every(d => d.dataset.rendered === '1' || d.textContent.includes('could not be drawn')); }"""
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

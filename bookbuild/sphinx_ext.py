@@ -201,4 +201,7 @@ def setup(app):
     from . import pageassets
 
     pageassets.setup(app)  # scripts only where needed and deferred, the icons used, a meta description
+    from . import unusedcss
+
+    unusedcss.setup(app)  # the theme's stylesheets without the rules no page can use
     return {"parallel_read_safe": True, "parallel_write_safe": True}

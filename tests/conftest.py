@@ -32,6 +32,7 @@ TIERS = {
         "test_korean_site.py",
         "test_search_ko.py",
         "test_script_labels_browser.py",
+        "test_page_speed_browser.py",
     ),
     "build": (
         "test_build_failures.py",
