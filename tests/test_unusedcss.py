@@ -56,7 +56,7 @@ def test_a_rule_stays_when_a_page_or_script_has_every_class_and_id_it_names():
     ],
 )
 def test_which_selectors_count_as_used(selector, used, kept):
-    assert unusedcss.selector_used(selector, used) is kept
+    assert used.issuperset(unusedcss.needs(selector)) is kept
 
 
 def test_the_words_of_an_edition_come_from_its_pages_and_scripts_not_its_search_index(tmp_path: Path):
@@ -81,12 +81,15 @@ def test_the_glyphs_a_stylesheet_names_literal_or_escaped():
     assert unusedcss.icon_codepoints(css) == {0xF0F3, 0xF107}
 
 
-def test_the_icon_font_keeps_the_glyphs_asked_for_with_their_outlines_and_no_other():
+def test_the_icon_font_keeps_the_glyphs_asked_for_with_their_outlines_and_no_other(tmp_path, monkeypatch):
     from fontTools.ttLib import TTFont
 
     asked = {0xF0F3, 0xF071, 0xF05A}  # bell, triangle, circled i: the admonitions' default, warning and note
+    monkeypatch.setattr(unusedcss, "CACHE", tmp_path / "first")
     data = unusedcss.subset_font(_theme_font(), asked)
+    monkeypatch.setattr(unusedcss, "CACHE", tmp_path / "second")
     assert data == unusedcss.subset_font(_theme_font(), asked)  # the same bytes each time
+    assert (tmp_path / "second").is_dir() and unusedcss.subset_font(_theme_font(), asked) == data  # and from the cache
     assert len(data) < 3_000 < 150_000 < _theme_font().stat().st_size
     ours, theirs = TTFont(io.BytesIO(data)), TTFont(_theme_font())
     assert set(ours.getBestCmap()) == asked
