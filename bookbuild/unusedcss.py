@@ -15,9 +15,8 @@ edition: the content approach of PurgeCSS, with its cautions.
 
 The same goes for the font of the admonitions' icons (Font Awesome Free, SIL OFL 1.1): it keeps the glyphs that the
 stylesheets name once purged, cut with fontTools. Each purged file gets a new digest in its links, so that a browser
-never keeps an older copy. The build's browser
-check (tests/test_browser.py) compares the computed style of every element of a page with the original stylesheets
-and with these.
+never keeps an older copy. tests/test_page_speed_browser.py compares the computed style of every element of three
+pages with the theme's own stylesheets and with these.
 """
 
 from __future__ import annotations
