@@ -24,8 +24,7 @@
   function render(target, spec) {
     // a spec Vega cannot parse rejects the promise like a failed drawing, so both show the same message
     return Promise.resolve().then(function () {
-      var runtime = window.vega.parse(spec);
-      var view = new window.vega.View(runtime, {
+      var view = new window.vega.View(window.vega.parse(spec), {
         renderer: "svg",
         container: target,
         loader: sharedLoader(),
@@ -41,7 +40,6 @@
     var id = el.dataset.target, target = document.getElementById(id);
     if (!target) return Promise.resolve();
     if (drawing[id]) return drawing[id];
-    target.dataset.drawn = "1";
     // Vega relabels its container; keep our role, name and description for screen readers
     var role = target.getAttribute("role"), label = target.getAttribute("aria-label");
     drawing[id] = render(target, JSON.parse(el.textContent))
