@@ -61,16 +61,17 @@ def _page_assets(app, pagename, templatename, context, doctree):
     )
 
 
-def _fontawesome_source() -> Path:
+def theme_static() -> Path:
+    """The installed pydata-sphinx-theme's static folder: its files as the theme ships them."""
     import pydata_sphinx_theme
 
-    return Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static" / FONTAWESOME
+    return Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static"
 
 
 def icons_script(names: set[str]) -> str:
     """The icon script for the given icon names, from the theme's Font Awesome (the solid style when there are two)."""
     found: dict[str, tuple[int, int, str]] = {}
-    for m in _ICON.finditer(_fontawesome_source().read_text(encoding="utf-8")):
+    for m in _ICON.finditer((theme_static() / FONTAWESOME).read_text(encoding="utf-8")):
         name = m.group(1) or m.group(2)
         if name in names:
             found[name] = (int(m.group(3)), int(m.group(4)), json.loads(m.group(5)))  # the last: solid

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from bookbuild.pageassets import theme_static
 from bookbuild.pdf import CHARTS_DRAWN
 from bookbuild.unusedcss import PURGED
 
@@ -15,11 +16,12 @@ STATE = "() => Object.fromEntries([...document.querySelectorAll('div.rp-vega')].
 
 
 def _originals() -> dict[str, Path]:
-    import pydata_sphinx_theme
     import sphinx_design
 
-    theme = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static"
-    found = {PURGED[0]: theme / PURGED[0], PURGED[1]: Path(sphinx_design.__file__).parent / "static" / PURGED[1]}
+    found = {
+        PURGED[0]: theme_static() / PURGED[0],
+        PURGED[1]: Path(sphinx_design.__file__).parent / "static" / PURGED[1],
+    }
     assert all(p.is_file() for p in found.values()), found
     return found
 
@@ -97,7 +99,7 @@ def test_each_editions_icon_font_has_the_glyphs_its_stylesheets_name(site, editi
     static = site / edition / "_static"
     named = set().union(*(icon_codepoints(p.read_text(encoding="utf-8")) for p in static.rglob("*.css")))
     font = (static / ICON_FONT).read_bytes()
-    solid = set(TTFont(_originals()[PURGED[0]].parent.parent / ICON_FONT).getBestCmap())  # not the brands' glyphs
+    solid = set(TTFont(theme_static() / ICON_FONT).getBestCmap())  # not the brands' glyphs
     assert 20 <= len(named & solid) <= 40 and set(TTFont(static / ICON_FONT).getBestCmap()) == named & solid
     digest = hashlib.sha256(font).hexdigest()[:20]
     assert f"fa-solid-900.woff2?v={digest})" in (static / PURGED[0]).read_text(encoding="utf-8")

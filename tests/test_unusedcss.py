@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bookbuild import unusedcss
+from bookbuild.pageassets import theme_static
 
 CSS = """@charset "UTF-8";
 /* a comment */
@@ -71,9 +72,7 @@ def test_the_words_of_an_edition_come_from_its_pages_and_scripts_not_its_search_
 
 
 def _theme_font() -> Path:
-    import pydata_sphinx_theme
-
-    return Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static" / unusedcss.ICON_FONT
+    return theme_static() / unusedcss.ICON_FONT
 
 
 def test_the_glyphs_a_stylesheet_names_literal_or_escaped():
