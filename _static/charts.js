@@ -1,13 +1,35 @@
 // Draw every chart of the page from the Vega spec that sits next to it (compiled from Vega-Lite when the book was
 // built, regional_policy.display). vega and vegaTooltip come from vendor/vega-bundle.js, a static asset of the build
-// (no CDN; bookbuild.assets).
+// (no CDN; bookbuild.assets), fetched when the first chart is drawn: the page's <script> names it in data-vega
+// (bookbuild.pageassets), so a reader who never scrolls to a chart never loads it.
 //
 // A chart is drawn when it comes near the screen, so a page with five maps does not block the browser for a second
-// while it loads. window.rpDrawAll() draws the others at once (it returns a promise); printing calls it, and so do the
-// build's PDF and browser checks (bookbuild.pdf.CHARTS_DRAWN). The maps share one loader, which fetches each boundary
-// file once for the page, as soon as the page has loaded.
+// while it loads. window.rpDrawAll() draws the others at once (it returns a promise); the build's PDF and browser
+// checks call it (bookbuild.pdf.CHARTS_DRAWN). Printing cannot wait for the network, so a chart not yet drawn prints
+// as its static SVG, the same chart drawn when the book was built (the <noscript> next to it). The maps share one
+// loader, which fetches each boundary file once for the page.
 (function () {
   var loader = null;
+  var vegaUrl = document.currentScript && document.currentScript.dataset.vega;
+  var vegaReady = null;
+
+  function loadVega() {
+    if (!vegaReady) {
+      vegaReady = new Promise(function (resolve, reject) {
+        if (window.vega || !vegaUrl) return resolve(); // a page that loads the bundle itself
+        var script = document.createElement("script");
+        script.src = vegaUrl;
+        script.onload = function () {
+          resolve();
+        };
+        script.onerror = function () {
+          reject(new Error(vegaUrl));
+        };
+        document.head.appendChild(script);
+      });
+    }
+    return vegaReady;
+  }
 
   function sharedLoader() {
     if (!loader) {
@@ -23,7 +45,8 @@
 
   function render(target, spec) {
     // a spec Vega cannot parse rejects the promise like a failed drawing, so both show the same message
-    return Promise.resolve().then(function () {
+    return loadVega().then(function () {
+      target.textContent = ""; // the static SVG shown for printing, if any
       var view = new window.vega.View(window.vega.parse(spec), {
         renderer: "svg",
         container: target,
@@ -93,18 +116,39 @@
       byTarget[target.id] = el;
       observer.observe(target);
     });
-    window.addEventListener("beforeprint", window.rpDrawAll);
-    // Printing cannot wait for the network: once the page has loaded, fetch the files the maps read (the boundaries),
-    // so that a chart drawn for printing has its data at hand.
+    window.addEventListener("beforeprint", staticForPrint);
+    // The maps read boundary files and have no static SVG: once the page has loaded, fetch Vega and those files, so
+    // that printing can draw the maps not drawn yet.
     if (document.readyState === "complete") prefetch();
     else window.addEventListener("load", prefetch);
   }
 
   function prefetch() {
+    var urls = [];
     specs().forEach(function (el) {
       (JSON.parse(el.textContent).data || []).forEach(function (data) {
-        if (data.url) sharedLoader().load(data.url).catch(function () {}); // a failure shows when the chart is drawn
+        if (data.url) urls.push(data.url);
       });
+    });
+    if (!urls.length) return;
+    loadVega().then(function () {
+      urls.forEach(function (url) {
+        sharedLoader().load(url).catch(function () {}); // a failure shows when the chart is drawn
+      });
+    });
+  }
+
+  // Printing happens right after this event: each chart not drawn yet shows its static SVG at once, and a map is drawn
+  // from the prefetched files (its drawing then needs no network).
+  function staticForPrint() {
+    specs().forEach(function (el) {
+      var target = document.getElementById(el.dataset.target), fallback = el.nextElementSibling;
+      if (!target || target.dataset.rendered || target.firstChild) return;
+      if (fallback && fallback.tagName === "NOSCRIPT" && /<svg/.test(fallback.textContent)) {
+        target.innerHTML = fallback.textContent;
+      } else if (window.vega) {
+        draw(el);
+      }
     });
   }
 

@@ -2,8 +2,9 @@
 
 Part of the Sphinx extension (:mod:`.sphinx_ext` calls :func:`setup`):
 
-- the Vega bundle and ``charts.js`` are loaded only by pages that have a chart (``rp-vega``), and deferred;
-  ``ledger.js`` is deferred too (both wait for the document anyway);
+- ``charts.js`` is loaded only by pages that have a chart (``rp-vega``), deferred; it fetches the Vega bundle, which
+  its ``data-vega`` names, when it draws the first chart; ``ledger.js`` is deferred too (both wait for the document
+  anyway); every script sits at the end of the body (``templates/layout.html``);
 - the theme's Font Awesome (``_static/scripts/fontawesome.js``, 1.5 MB: every icon of the set, loaded by the theme's
   template) is overwritten when the build finishes by a script with only the icons the built pages use (Font
   Awesome Free, CC BY 4.0), drawn the same way (an inline SVG inside the ``<i class="fa-...">`` element); the web font
@@ -13,14 +14,16 @@ Part of the Sphinx extension (:mod:`.sphinx_ext` calls :func:`setup`):
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import html
 import json
 import re
 from pathlib import Path
 
 FONTAWESOME = "scripts/fontawesome.js"
-CHART_SCRIPTS = ("vendor/vega-bundle.js", "charts.js")
-DEFERRED = (*CHART_SCRIPTS, "ledger.js")
+VEGA = "vendor/vega-bundle.js"  # fetched by charts.js, which the page loads
+DEFERRED = ("charts.js", "ledger.js")
 # The theme's stylesheet would also draw each icon from the Font Awesome web font (a ::before glyph, 156 KB of font):
 # the icon script draws them, so the glyph is switched off before the first paint and the font is never fetched.
 NO_ICON_FONT = ".fa-solid::before,.fa-regular::before,.fa-brands::before{content:none!important}"
@@ -43,8 +46,11 @@ def _page_assets(app, pagename, templatename, context, doctree):
     kept = []
     for script in scripts:
         name = (getattr(script, "filename", None) or "").split("?")[0]  # None: an inline script
-        if name.endswith(CHART_SCRIPTS) and not charts:
-            continue
+        if name.endswith(VEGA):
+            continue  # Jupyter Book lists every script of _static; charts.js fetches this one when it draws
+        elif name.endswith("charts.js"):
+            if charts:
+                kept.append(_js(script, defer="defer", **{"data-vega": _vega_url(app, context)}))
         elif name.endswith(DEFERRED):
             kept.append(_js(script, defer="defer"))
         else:
@@ -59,6 +65,18 @@ def _page_assets(app, pagename, templatename, context, doctree):
         + f'\n<meta name="description" content="{html.escape(text)}" />'
         + f"\n<style>{NO_ICON_FONT}</style>"
     )
+
+
+def _vega_url(app, context) -> str:
+    """The Vega bundle's address from this page, with a digest of its bytes (a new bundle is never read from cache)."""
+    return context["pathto"]("_static/" + VEGA, 1) + "?v=" + _vega_digest()
+
+
+@functools.cache
+def _vega_digest() -> str:
+    from . import assets
+
+    return hashlib.sha256(assets.BUNDLE.read_bytes()).hexdigest()[:8]
 
 
 def theme_static() -> Path:

@@ -204,4 +204,7 @@ def setup(app):
     from . import unusedcss
 
     unusedcss.setup(app)  # the theme's stylesheets without the rules no page can use
+    from . import cssbundle
+
+    cssbundle.setup(app)  # then one stylesheet per page
     return {"parallel_read_safe": True, "parallel_write_safe": True}

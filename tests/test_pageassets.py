@@ -1,4 +1,5 @@
-"""Lighter pages (bookbuild.pageassets): Vega only where a chart is, deferred; only the icons used; a description."""
+"""Lighter pages (bookbuild.pageassets): Vega fetched by charts.js, only where a chart is; only the icons used; a
+description."""
 
 from __future__ import annotations
 
@@ -18,7 +19,13 @@ def _context(body: str) -> dict:
         "script_files": [_JavaScript(s) for s in SCRIPTS] + [_JavaScript(None, body="var x = 1;")],  # + inline
         "body": body,
         "title": "3. The <em>systematizing</em> phase",
+        "pathto": _pathto,
     }
+
+
+def _pathto(name: str, resource: int) -> str:
+    assert resource == 1
+    return "../" + name
 
 
 def _app(lang: str):
@@ -26,13 +33,18 @@ def _app(lang: str):
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_a_page_with_a_chart_loads_vega_deferred_and_has_a_description(lang):
+def test_a_page_with_a_chart_has_charts_js_deferred_naming_vega_and_a_description(lang):
+    import hashlib
+
+    from bookbuild import assets
+
     context = _context('<div class="rp-vega" id="x-view"></div>')
     pageassets._page_assets(_app(lang), "book/03", "page.html", context, None)
     scripts = {s.filename: s.attributes for s in context["script_files"]}
-    assert list(scripts) == [*SCRIPTS, None]
-    assert scripts["_static/vendor/vega-bundle.js"].get("defer") == "defer"
+    assert list(scripts) == ["_static/doctools.js", "_static/charts.js", "_static/ledger.js", None]  # no Vega
     assert scripts["_static/charts.js"].get("defer") == "defer" and scripts["_static/ledger.js"].get("defer") == "defer"
+    digest = hashlib.sha256(assets.BUNDLE.read_bytes()).hexdigest()[:8]
+    assert scripts["_static/charts.js"]["data-vega"] == f"../_static/vendor/vega-bundle.js?v={digest}"
     assert "defer" not in scripts["_static/doctools.js"]
     description = re.search(r'<meta name="description" content="([^"]+)" />', context["metatags"]).group(1)
     assert description.startswith("3. The systematizing phase - ")
