@@ -6,8 +6,9 @@
 // A chart is drawn when it comes near the screen, so a page with five maps does not block the browser for a second
 // while it loads. window.rpDrawAll() draws the others at once (it returns a promise); the build's PDF and browser
 // checks call it (bookbuild.pdf.CHARTS_DRAWN). Printing cannot wait for the network, so a chart not yet drawn prints
-// as its static SVG, the same chart drawn when the book was built (the <noscript> next to it). The maps share one
-// loader, which fetches each boundary file once for the page.
+// as its static SVG, the same chart drawn when the book was built (the <noscript> next to it); the maps, which have
+// none, are drawn from files fetched beforehand (see start). The maps share one loader, which fetches each boundary
+// file once for the page.
 (function () {
   var loader = null;
   var vegaUrl = document.currentScript && document.currentScript.dataset.vega;
@@ -117,22 +118,39 @@
       observer.observe(target);
     });
     window.addEventListener("beforeprint", staticForPrint);
-    // The maps read boundary files and have no static SVG: once the page has loaded, fetch Vega and those files, so
-    // that printing can draw the maps not drawn yet.
-    if (document.readyState === "complete") prefetch();
-    else window.addEventListener("load", prefetch);
-  }
-
-  function prefetch() {
-    var urls = [];
-    specs().forEach(function (el) {
-      (JSON.parse(el.textContent).data || []).forEach(function (data) {
-        if (data.url) urls.push(data.url);
+    // The maps read boundary files and have no static SVG. Once the reader does anything (scrolls, clicks, presses a
+    // key), fetch Vega and those files, so that printing can draw the maps not drawn yet; Ctrl+P (or Cmd+P) waits for
+    // every chart to be drawn before it prints.
+    ["scroll", "pointerdown", "keydown", "touchstart"].forEach(function (type) {
+      window.addEventListener(type, prefetch, { once: true, passive: true });
+    });
+    window.addEventListener("keydown", function (event) {
+      if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== "p" || !urls().length) return;
+      event.preventDefault();
+      window.rpDrawAll().then(function () {
+        window.print();
       });
     });
-    if (!urls.length) return;
+  }
+
+  function urls() {
+    var found = [];
+    specs().forEach(function (el) {
+      (JSON.parse(el.textContent).data || []).forEach(function (data) {
+        if (data.url) found.push(data.url);
+      });
+    });
+    return found;
+  }
+
+  var prefetched = false;
+
+  function prefetch() {
+    var files = urls();
+    if (prefetched || !files.length) return;
+    prefetched = true;
     loadVega().then(function () {
-      urls.forEach(function (url) {
+      files.forEach(function (url) {
         sharedLoader().load(url).catch(function () {}); // a failure shows when the chart is drawn
       });
     });

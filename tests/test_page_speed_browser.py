@@ -33,7 +33,11 @@ def _originals() -> dict[str, Path]:
     return found
 
 
-def test_charts_are_drawn_as_they_near_the_screen_and_every_one_before_printing(browser, site_url):
+MAPS_FILES = ["economic-regions-2010.geojson", "provinces-2010.geojson", "vega-bundle.js"]
+
+
+def _maps_page(browser, site_url):
+    """The Korean maps page on a phone, and the Vega and boundary files it has fetched so far (names, in order)."""
     context = browser.new_context(viewport={"width": 412, "height": 823})
     page = context.new_page()
     fetched: list[str] = []
@@ -45,24 +49,43 @@ def test_charts_are_drawn_as_they_near_the_screen_and_every_one_before_printing(
             else None
         ),
     )
+    page.goto(site_url + "ko/05-maps.html", wait_until="networkidle")
+    return context, page, fetched
+
+
+def test_charts_are_drawn_as_they_near_the_screen_and_every_one_before_printing(browser, site_url):
+    context, page, fetched = _maps_page(browser, site_url)
     try:
-        page.goto(site_url + "ko/05-maps.html", wait_until="networkidle")
-        first = page.evaluate(STATE)
+        first, loaded = page.evaluate(STATE), fetched.copy()
         last = list(first)[-1]
         page.locator("#" + last).scroll_into_view_if_needed()
         page.wait_for_function(f"() => document.getElementById('{last}').dataset.rendered === '1'", timeout=20_000)
+        page.wait_for_load_state("networkidle")
         scrolled = page.evaluate(STATE)
-        page.pdf()  # printing: the static SVGs, and the maps drawn from the boundaries fetched when the page loaded
+        page.pdf()  # printing: the static SVGs, and the maps drawn from the boundaries fetched since the scroll
         printed = page.evaluate(ON_PAPER)
         drawn = page.evaluate(STATE)
     finally:
         context.close()
-    assert len(first) == 6 and not any(first.values())  # a phone's first screen of this page shows no chart
+    assert len(first) == 6 and not any(first.values())  # a phone's first screen of this page shows no chart ...
+    assert loaded == []  # ... and fetches neither Vega nor a boundary file
     assert scrolled[last] and sum(scrolled.values()) < len(scrolled)  # only what came near the screen
     assert all(printed.values()), printed
     assert drawn["figure-1-map-view"] and drawn["figure-2-map-view"]  # the maps, which have no static SVG
-    # the maps' files, fetched once each when the page has loaded: Vega and the two boundary files
-    assert sorted(fetched) == ["economic-regions-2010.geojson", "provinces-2010.geojson", "vega-bundle.js"]
+    assert sorted(fetched) == MAPS_FILES  # once each, from the reader's first scroll
+
+
+def test_ctrl_p_on_an_untouched_maps_page_prints_once_every_chart_is_drawn(browser, site_url):
+    context, page, fetched = _maps_page(browser, site_url)
+    try:
+        page.evaluate("() => { window.print = () => { window.rpPrinted = true; }; }")  # headless: no dialog
+        page.keyboard.press("Control+p")
+        page.wait_for_function("() => window.rpPrinted === true", timeout=20_000)
+        drawn = page.evaluate(STATE)
+    finally:
+        context.close()
+    assert len(drawn) == 6 and all(drawn.values()), drawn
+    assert sorted(fetched) == MAPS_FILES
 
 
 def test_vega_is_fetched_with_the_first_chart_drawn_and_a_page_prints_its_charts_without_it(browser, site_url):
