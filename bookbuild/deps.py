@@ -1,12 +1,13 @@
 """Dependencies recorded, not assumed: what each executed notebook read, hashed by value.
 
 When a kernel shuts down it writes what its notebook read (:mod:`.kernels`): the data tables it looked up,
-the data files whose bytes it hashed, the ledger rows it showed (:mod:`regional_policy.reads`), the modules
+the ledger rows it showed (:mod:`regional_policy.reads`), the modules
 of ``regional_policy`` it imported and the other project files it opened. :func:`fingerprints` turns that
 record into ``{dependency: hash}``, hashing tables and ledger rows by value (the parsed table, not its bytes),
 and each edition keeps them in ``.deps.json`` beside its notebooks. The next build re-executes a notebook
 only when its source, parameters or requirements changed, or when one of its dependencies hashes differently:
-a byte change that alters no value (CSV quoting) stops there, the "early cutoff" of Shake and Bazel.
+a byte change that alters no value (CSV quoting) stops there, the "early cutoff" of Shake and Bazel. (The pages
+that show a file's hash get it when the site is assembled: :func:`regional_policy.provenance.fill_file_hashes`.)
 
 Data CSV files are tracked through the tables (every notebook opens them all when it loads the package);
 ``datapackage.json`` by its parsed content; everything else by bytes.
@@ -85,8 +86,6 @@ class Current:
         kind, _, name = key.partition(":")
         if kind == "table":
             return frame_hash(self.data[name]) if name in self.data else "missing"
-        if kind == "bytes":
-            return self.data.sha256(name) if name in self.data else "missing"
         if kind == "ledger":
             ids = name.split(",") if name else []
             rows = self.ledger().reindex(ids)
@@ -98,7 +97,7 @@ class Current:
                 return "missing"
         if kind == "file":
             return file_hash(ROOT / name)
-        raise ValueError(f"unknown dependency {key!r}")
+        return "unknown"  # a kind recorded by an older pipeline (the notebook runs again and records what it reads)
 
     def __getitem__(self, key: str) -> str:
         if key not in self._cache:
@@ -113,7 +112,7 @@ GENERATED = {("_static", "geo"), ("_static", "vendor")}  # made from pinned inpu
 def keys(record: dict) -> list[str]:
     """The dependencies named by a kernel's record (see :func:`bookbuild.kernels._kernel`)."""
     reads = record.get("reads", {})
-    out = {f"table:{n}" for n in reads.get("resources", [])} | {f"bytes:{n}" for n in reads.get("bytes", [])}
+    out = {f"table:{n}" for n in reads.get("resources", [])}
     if reads.get("ledger"):
         out.add("ledger:" + ",".join(sorted(reads["ledger"])))
     root = ROOT.resolve()

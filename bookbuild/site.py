@@ -1,8 +1,10 @@
 """Compile the site: Jupyter Book for each edition, then swapped into ``_build/html`` only when it succeeded.
 
 The site is compiled into a work folder and swapped into ``_build/html`` only when Jupyter Book succeeded
-with no warning; a failed build never replaces the last good one. It is compiled again only when something
-it depends on changed (:func:`site_hash`).
+with no warning; a failed build never replaces the last good one. An edition is compiled again only when something
+it depends on changed (:func:`site_hash`). The data files are not among those: they are copied into the site when
+it is assembled, with the downloads and the files' hashes that pages show (:func:`data_hash`), so a change of a
+file's bytes that alters no value (CSV quoting) compiles nothing.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pathlib import Path
 import regional_policy
 from regional_policy.params import LANGS
 from regional_policy.paths import BOOK, BUILD, DATA, PAGES, ROOT, STATIC
+from regional_policy.provenance import fill_file_hashes
 
 from . import interrupt
 from .assets import write_bundle
@@ -90,8 +93,19 @@ def assemble_pages() -> None:
                 shutil.copyfile(source, target)
 
 
+def _hash(h, files: list[Path]) -> str:
+    for f in files:
+        h.update(f.relative_to(ROOT).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def data_hash() -> str:
+    """The data files, which the site's assembly copies (and whose hashes some pages show)."""
+    return _hash(hashlib.sha256(b"data"), sorted(f for f in DATA.rglob("*") if f.is_file()))
+
+
 def site_hash(lang: str) -> str:
-    """Everything the compiled site of an edition depends on."""
+    """Everything the compiled site of an edition depends on (its notebooks say what they read of the data)."""
     root = book_dir(lang)
     files = (
         [f for f in sorted(root.glob("*")) + sorted(root.glob("profiles/*")) if f.is_file()]
@@ -103,12 +117,8 @@ def site_hash(lang: str) -> str:
         + sorted(PACKAGE.rglob("*.py"))
         + sorted(TOOLING.glob("*.py"))
         + sorted(PACKAGE.glob("*.csv"))
-        + sorted(DATA.glob("*"))
     )
-    h = hashlib.sha256(lang.encode())
-    for f in files:
-        h.update(f.relative_to(ROOT).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
-    return h.hexdigest()
+    return _hash(hashlib.sha256(lang.encode()), files)
 
 
 def _build_one(lang: str, strict: bool) -> Path:
@@ -154,14 +164,17 @@ def html(strict: bool = True, langs: tuple[str, ...] = LANGS, force: bool = Fals
     write_boundaries()  # the maps' geometry, if the boundaries are available (never committed)
     final = BUILD / "html"
     stamp = final / ".build-stamp.json"
-    hashes = {lang: site_hash(lang) for lang in langs}
+    hashes = {lang: site_hash(lang) for lang in langs} | {"data": data_hash()}
     old = json.loads(stamp.read_text()) if stamp.exists() else {}
     if not force and final.exists() and all(old.get(k) == v for k, v in hashes.items()):
         print("  site up to date", flush=True)
         return final
+    stale = [lang for lang in langs if force or not final.exists() or old.get(lang) != hashes[lang]]
+    if not stale:
+        print("  sites up to date; the data files changed: assembling the site again", flush=True)
     # the editions are compiled at the same time (one Sphinx process each); raises before anything is replaced
-    with ThreadPoolExecutor(max_workers=len(langs)) as pool:
-        built = dict(zip(langs, pool.map(lambda lang: _build_one(lang, strict), langs)))
+    with ThreadPoolExecutor(max_workers=max(1, len(stale))) as pool:
+        built = dict(zip(stale, pool.map(lambda lang: _build_one(lang, strict), stale)))
     BUILD.mkdir(exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".html-", dir=BUILD))
     try:
@@ -179,9 +192,14 @@ def html(strict: bool = True, langs: tuple[str, ...] = LANGS, force: bool = Fals
             if lang != "en":
                 shutil.copytree(path, site / lang)
         for info in site.rglob(".buildinfo"):  # Sphinx's own record for incremental builds (a config hash that
-            info.unlink()  # varies from run to run); every edition is built from scratch, and a reader needs none
+            info.unlink()  # varies from run to run); every edition is compiled from scratch, and a reader needs none
         shutil.rmtree(site / "data", ignore_errors=True)
         shutil.copytree(DATA, site / "data")  # the download links of the data pages
+        for page in site.rglob("*.html"):  # the files' hashes that provenance lines and the data page show
+            text = page.read_text(encoding="utf-8")
+            filled = fill_file_hashes(text, site)
+            if filled != text:
+                page.write_text(filled, encoding="utf-8")
         from .downloads import write as write_downloads
 
         shutil.rmtree(site / "downloads", ignore_errors=True)

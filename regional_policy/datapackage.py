@@ -18,7 +18,6 @@ raised together as one :class:`DataError`.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 from collections.abc import Iterator, Mapping
@@ -68,10 +67,6 @@ class Data(Mapping):
 
     def path(self, resource: str) -> Path:
         return self.base / self.resource(resource)["path"]
-
-    def sha256(self, resource: str) -> str:
-        reads.file_bytes(resource)
-        return hashlib.sha256(self.path(resource).read_bytes()).hexdigest()
 
     def replace(self, frames: dict[str, pd.DataFrame]) -> Data:
         """A copy with some tables replaced (used to apply errata)."""

@@ -11,7 +11,7 @@ from . import consistency, labels, numbers, reads
 from .claims import korean as claims_korean
 from .display import Table
 from .params import Chapter
-from .provenance import ledger_of
+from .provenance import file_hash_slot, ledger_of
 
 KO = "_ko"  # the suffix of a Korean property next to its English one (title_ko, description_ko, ...)
 
@@ -136,7 +136,7 @@ def resources(ch: Chapter) -> Table:
                 "source": f"{origin} ({where})" if origin and where else origin or where,
                 "rows": str(len(ch.printed[res["name"]])),
                 "download": f'<a href="../data/{res["path"]}" download><code>{res["path"]}</code></a>',
-                "sha256": f"<code>{ch.printed.sha256(res['name'])[:12]}</code>",
+                "sha256": file_hash_slot("data/" + res["path"]),
             }
         )
     frame = pd.DataFrame(rows).rename(columns=lambda c: labels.t(f"res_{c}", lang))

@@ -78,7 +78,6 @@ def test_every_resource_has_x_source_with_section(data):
 def test_data_helpers(data):
     assert data.field("table2-household-income", "ratio_b_a_pct")["precision"] == 0.1
     assert data.path("errata").name == ERRATA
-    assert len(data.sha256("errata")) == 64
     with pytest.raises(KeyError, match="nope"):
         data.resource("nope")
     with pytest.raises(KeyError, match="nope"):
