@@ -121,11 +121,12 @@ def site_hash(lang: str) -> str:
     return _hash(hashlib.sha256(lang.encode()), files)
 
 
-def _build_one(lang: str, strict: bool) -> Path:
-    """Compile one edition into its work folder; return the built html folder."""
+def _build_one(lang: str, strict: bool, fresh: bool) -> Path:
+    """Compile one edition into its work folder (from scratch when ``fresh``, else Sphinx's incremental build, which
+    reads again only the pages that changed); return the built html folder."""
     work = BUILD / ".work" / lang
-    # always from scratch: Sphinx's incremental builds write some asset links differently (?v=) on a second pass
-    shutil.rmtree(work / "_build", ignore_errors=True)
+    if fresh:
+        shutil.rmtree(work / "_build", ignore_errors=True)
     root, config, toc = _site_config(lang, work / "config")
     cmd = [
         str(Path(sys.executable).with_name("jupyter-book")),
@@ -174,7 +175,7 @@ def html(strict: bool = True, langs: tuple[str, ...] = LANGS, force: bool = Fals
         print("  sites up to date; the data files changed: assembling the site again", flush=True)
     # the editions are compiled at the same time (one Sphinx process each); raises before anything is replaced
     with ThreadPoolExecutor(max_workers=max(1, len(stale))) as pool:
-        built = dict(zip(stale, pool.map(lambda lang: _build_one(lang, strict), stale)))
+        built = dict(zip(stale, pool.map(lambda lang: _build_one(lang, strict, force), stale)))
     BUILD.mkdir(exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".html-", dir=BUILD))
     try:

@@ -207,4 +207,7 @@ def setup(app):
     from . import cssbundle
 
     cssbundle.setup(app)  # then one stylesheet per page
+    from . import indexentries
+
+    indexentries.setup(app)  # an incremental compile writes the search index as a fresh one (sphinx#12599)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

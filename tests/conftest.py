@@ -41,6 +41,7 @@ TIERS = {
         "test_editions.py",
         "test_identity.py",
         "test_dependencies.py",
+        "test_site_incremental.py",
     ),
 }
 
@@ -50,7 +51,7 @@ TIERS = {
 # one scratch project (conftest.built), "identity" one run of every notebook (test_identity.py).
 GROUPS = {
     "site": TIERS["browser"] + ("test_site.py", "test_editions.py", "test_downloads.py", "test_pipeline.py"),
-    "scratch": ("test_build_failures.py", "test_dependencies.py"),
+    "scratch": ("test_build_failures.py", "test_dependencies.py", "test_site_incremental.py"),
     "identity": ("test_identity.py",),
     "bundle": ("test_bundle.py",),
     "grade": ("test_grade.py",),
