@@ -2,9 +2,10 @@
 
 The site is compiled into a work folder and swapped into ``_build/html`` only when Jupyter Book succeeded
 with no warning; a failed build never replaces the last good one. An edition is compiled again only when something
-it depends on changed (:func:`site_hash`). The data files are not among those: they are copied into the site when
-it is assembled, with the downloads and the files' hashes that pages show (:func:`data_hash`), so a change of a
-file's bytes that alters no value (CSV quoting) compiles nothing.
+it depends on changed (:func:`site_hash`): incrementally when only its pages changed (Sphinx reads again the ones
+that did), from scratch when anything else did (:func:`tooling_hash`) or with ``--force``. The data files are not
+among those: they are copied into the site when it is assembled, with the downloads and the files' hashes that
+pages show (:func:`data_hash`), so a change of a file's bytes that alters no value (CSV quoting) compiles nothing.
 """
 
 from __future__ import annotations
@@ -104,21 +105,35 @@ def data_hash() -> str:
     return _hash(hashlib.sha256(b"data"), sorted(f for f in DATA.rglob("*") if f.is_file()))
 
 
-def site_hash(lang: str) -> str:
-    """Everything the compiled site of an edition depends on (its notebooks say what they read of the data)."""
+# The pages of an edition, which Sphinx itself tracks from one compile to the next (an incremental compile reads
+# again the ones that changed); everything else a compile reads is "tooling", and a change there compiles from scratch.
+PAGE_SOURCES = (".ipynb", ".md")
+
+
+def _edition_files(lang: str) -> list[Path]:
     root = book_dir(lang)
+    return [f for f in sorted(root.glob("*")) + sorted(root.glob("profiles/*")) if f.is_file()]
+
+
+def tooling_hash(lang: str) -> str:
+    """What a compile of the edition reads besides its pages: configuration, templates, scripts and stylesheets,
+    message catalogues, the Sphinx extension and the package whose labels it shows."""
     files = (
-        [f for f in sorted(root.glob("*")) + sorted(root.glob("profiles/*")) if f.is_file()]
+        [f for f in _edition_files(lang) if f.suffix not in PAGE_SOURCES and f.name != ".deps.json"]
         + [ROOT / f for f in SITE_FILES]
         + sorted(STATIC.glob("*.*"))
         + sorted((ROOT / "locale").rglob("*.po"))  # the interface's message catalogues (bookbuild.catalogues)
         + sorted(f for f in TOOLING.rglob("*") if f.suffix in (".html", ".js"))  # theme components, search query
-        + sorted(f for f in PAGES.rglob("*") if f.is_file())
         + sorted(PACKAGE.rglob("*.py"))
         + sorted(TOOLING.glob("*.py"))
         + sorted(PACKAGE.glob("*.csv"))
     )
-    return _hash(hashlib.sha256(lang.encode()), files)
+    return _hash(hashlib.sha256(lang.encode() + b" tooling"), files)
+
+
+def site_hash(lang: str) -> str:
+    """Everything the compiled site of an edition depends on (its notebooks say what they read of the data)."""
+    return _hash(hashlib.sha256(tooling_hash(lang).encode()), _edition_files(lang))
 
 
 def _build_one(lang: str, strict: bool, fresh: bool) -> Path:
@@ -166,6 +181,7 @@ def html(strict: bool = True, langs: tuple[str, ...] = LANGS, force: bool = Fals
     final = BUILD / "html"
     stamp = final / ".build-stamp.json"
     hashes = {lang: site_hash(lang) for lang in langs} | {"data": data_hash()}
+    tooling = {f"{lang} tooling": tooling_hash(lang) for lang in langs}
     old = json.loads(stamp.read_text()) if stamp.exists() else {}
     if not force and final.exists() and all(old.get(k) == v for k, v in hashes.items()):
         print("  site up to date", flush=True)
@@ -173,9 +189,10 @@ def html(strict: bool = True, langs: tuple[str, ...] = LANGS, force: bool = Fals
     stale = [lang for lang in langs if force or not final.exists() or old.get(lang) != hashes[lang]]
     if not stale:
         print("  sites up to date; the data files changed: assembling the site again", flush=True)
+    fresh = {lang: force or old.get(f"{lang} tooling") != tooling[f"{lang} tooling"] for lang in stale}
     # the editions are compiled at the same time (one Sphinx process each); raises before anything is replaced
     with ThreadPoolExecutor(max_workers=max(1, len(stale))) as pool:
-        built = dict(zip(stale, pool.map(lambda lang: _build_one(lang, strict, force), stale)))
+        built = dict(zip(stale, pool.map(lambda lang: _build_one(lang, strict, fresh[lang]), stale)))
     BUILD.mkdir(exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".html-", dir=BUILD))
     try:
@@ -205,7 +222,7 @@ def html(strict: bool = True, langs: tuple[str, ...] = LANGS, force: bool = Fals
 
         shutil.rmtree(site / "downloads", ignore_errors=True)
         write_downloads(site)  # notebooks, student copies and archives per chapter
-        (site / ".build-stamp.json").write_text(json.dumps({**old, **hashes}, sort_keys=True))
+        (site / ".build-stamp.json").write_text(json.dumps({**old, **hashes, **tooling}, sort_keys=True))
         interrupt.check()  # an interruption whose exception was lost on its way: the last site stays
         previous = BUILD / ".html-old"
         shutil.rmtree(previous, ignore_errors=True)
