@@ -50,7 +50,7 @@ def _page_assets(app, pagename, templatename, context, doctree):
             continue  # Jupyter Book lists every script of _static; charts.js fetches this one when it draws
         elif name.endswith("charts.js"):
             if charts:
-                kept.append(_js(script, defer="defer", **{"data-vega": _vega_url(app, context)}))
+                kept.append(_js(script, defer="defer", **{"data-vega": _vega_url(context)}))
         elif name.endswith(DEFERRED):
             kept.append(_js(script, defer="defer"))
         else:
@@ -67,7 +67,7 @@ def _page_assets(app, pagename, templatename, context, doctree):
     )
 
 
-def _vega_url(app, context) -> str:
+def _vega_url(context) -> str:
     """The Vega bundle's address from this page, with a digest of its bytes (a new bundle is never read from cache)."""
     return context["pathto"]("_static/" + VEGA, 1) + "?v=" + _vega_digest()
 

@@ -14,8 +14,9 @@ edition: the content approach of PurgeCSS, with its cautions.
   ``@supports`` blocks are purged inside, and dropped only when nothing is left.
 
 The same goes for the font of the admonitions' icons (Font Awesome Free, SIL OFL 1.1): it keeps the glyphs that the
-stylesheets name once purged, cut with fontTools. Each purged file gets a new digest in its links, so that a browser
-never keeps an older copy. tests/test_page_speed_browser.py compares the computed style of every element of three
+stylesheets name once purged, cut with fontTools, and linked with a digest of its bytes. The pages link the purged
+files through one bundle (:mod:`.cssbundle`), whose link carries its own digest, so a browser never keeps an older
+copy. tests/test_page_speed_browser.py compares the computed style of every element of three
 pages with the theme's own stylesheets and with these.
 """
 
@@ -185,17 +186,8 @@ def _write(app, exception):
     font = subset_font(static / ICON_FONT, set().union(*map(icon_codepoints, [*sheets.values(), *others])))
     (static / ICON_FONT).write_bytes(font)
     font_url = re.compile(r"(" + re.escape(ICON_FONT.split("/", 1)[1]) + r")(?=[\"')])")
-    digests = {}
-    for name, text in sheets.items():
-        text = font_url.sub(lambda m: f"{m.group(1)}?v={_digest(font)}", text)
-        (static / name).write_text(text, encoding="utf-8")
-        digests[name] = _digest(text.encode())
-    links = re.compile(r"(_static/(" + "|".join(map(re.escape, PURGED)) + r"))\?(digest|v)=[0-9a-f]+")
-    for page in sorted(Path(app.outdir).rglob("*.html")):
-        text = page.read_text(encoding="utf-8")
-        new = links.sub(lambda m: f"{m.group(1)}?{m.group(3)}={digests[m.group(2)]}", text)
-        if new != text:
-            page.write_text(new, encoding="utf-8")
+    for name, text in sheets.items():  # pages link them through one bundle, with its own digest (.cssbundle)
+        (static / name).write_text(font_url.sub(lambda m: f"{m.group(1)}?v={_digest(font)}", text), encoding="utf-8")
 
 
 def setup(app):
