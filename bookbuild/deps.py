@@ -7,7 +7,7 @@ record into ``{dependency: hash}``, hashing tables and ledger rows by value (the
 and each edition keeps them in ``.deps.json`` beside its notebooks. The next build re-executes a notebook
 only when its source, parameters or requirements changed, or when one of its dependencies hashes differently:
 a byte change that alters no value (CSV quoting) stops there, the "early cutoff" of Shake and Bazel. (The pages
-that show a file's hash get it when the site is assembled: :func:`regional_policy.provenance.fill_file_hashes`.)
+that show a file's hash get it when the site is assembled: :func:`regional_policy.slots.fill_file_hashes`.)
 
 Data CSV files are tracked through the tables (every notebook opens them all when it loads the package);
 ``datapackage.json`` by its parsed content; everything else by bytes.

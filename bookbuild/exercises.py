@@ -10,7 +10,10 @@ and a check cell (:mod:`regional_policy.selfcheck`) that carries only a hash of 
 from __future__ import annotations
 
 import copy
+import functools
+import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,9 +94,34 @@ def new_cell(kind: str, text: str, tags: list[str], **meta) -> dict:
     return cell
 
 
+@functools.cache
+def _digests() -> tuple[Path, dict[str, str]]:
+    """The memo of :func:`digest`, named by the code that hashes (``regional_policy/selfcheck.py``)."""
+    code = hashlib.sha256(Path(selfcheck.__file__).read_bytes()).hexdigest()[:16]
+    path = ROOT / ".cache" / f"selfcheck-{code}.json"
+    try:
+        return path, json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return path, {}
+
+
+def digest(key: Key) -> str:
+    """:func:`regional_policy.selfcheck.digest` of a key, kept in ``.cache/`` by what it hashes: its 100,000 PBKDF2
+    rounds (what makes a key slow to guess) cost 35 ms, for each of the 48 check cells written at every build."""
+    path, memo = _digests()
+    name = hashlib.sha256(f"{key.id}\0{selfcheck.canonical(key.answer, key.decimals)}".encode()).hexdigest()
+    if name not in memo:
+        memo[name] = selfcheck.digest(key.id, key.answer, key.decimals)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}")
+        tmp.write_text(json.dumps(memo, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, path)  # whole, even with another build writing beside it
+    return memo[name]
+
+
 def answer_cells(key: Key, lang: str, cell_id: str) -> list[dict]:
     """The empty answer cell and the self-check cell that follow a question."""
-    expected = selfcheck.digest(key.id, key.answer, key.decimals)
+    expected = digest(key)
     check = (
         "from regional_policy.selfcheck import check\n\n"
         f'check("{key.id}", answer, "{expected}", decimals={key.decimals}, lang="{lang}")'

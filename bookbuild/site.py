@@ -24,7 +24,7 @@ from pathlib import Path
 import regional_policy
 from regional_policy.params import LANGS
 from regional_policy.paths import BOOK, BUILD, DATA, PAGES, ROOT, STATIC
-from regional_policy.provenance import fill_file_hashes
+from regional_policy.slots import fill_file_hashes
 
 from . import interrupt
 from .assets import write_bundle

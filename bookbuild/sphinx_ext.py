@@ -26,7 +26,7 @@ import subprocess
 from functools import cache
 
 from regional_policy.paths import ROOT
-from regional_policy.provenance import COMMIT_SLOT, NOTEBOOK_SLOT, REPORT_PAGE
+from regional_policy.slots import COMMIT_SLOT, NOTEBOOK_SLOT, REPORT_PAGE
 
 
 @cache

@@ -42,18 +42,25 @@ class _Handler(socketserver.StreamRequestHandler):
             self.wfile.write(b"error\n" + str(exc).encode("utf-8"))
 
 
+class _Server(socketserver.ThreadingUnixStreamServer):
+    daemon_threads = True
+    request_queue_size = 64  # every kernel of the build may connect before the engine is warm
+
+
 def serve(path: str) -> None:
+    # listening first: the build starts its kernels at once, and their first requests wait here while the engine
+    # starts (a connection refused in the instant between bind and listen is converted by the kernel itself)
+    server = _Server(path, _Handler)
     import vl_convert as vlc
 
     from .kernels import die_with_parent
 
     die_with_parent(signal.SIGTERM)
 
-    vlc.vegalite_to_svg({"mark": "point"})  # start the engine before the first request
+    vlc.vegalite_to_svg({"mark": "point"})  # start the engine before the first request is read
     import regional_policy.display  # noqa: F401 (and import what converts, before the first request)
 
-    with socketserver.ThreadingUnixStreamServer(path, _Handler) as server:
-        server.daemon_threads = True
+    with server:
         threading.Thread(target=_exit_with_parent, args=(server,), daemon=True).start()
         server.serve_forever()
 

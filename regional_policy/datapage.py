@@ -11,7 +11,8 @@ from . import consistency, labels, numbers, reads
 from .claims import korean as claims_korean
 from .display import Table
 from .params import Chapter
-from .provenance import file_hash_slot, ledger_of
+from .provenance import ledger_of
+from .slots import file_hash_slot
 
 KO = "_ko"  # the suffix of a Korean property next to its English one (title_ko, description_ko, ...)
 

@@ -7,16 +7,13 @@ in the reproducibility report. The provenance line names the parameters and the
 data files read, with their hashes. The notebook and the commit are filled in
 when the site is built (``bookbuild.sphinx_ext``), so the executed notebooks do
 not change with every commit; the files' hashes when it is assembled
-(:func:`fill_file_hashes`), so that a change of a file's bytes that alters no
+(:func:`.slots.fill_file_hashes`), so that a change of a file's bytes that alters no
 value re-executes no notebook.
 """
 
 from __future__ import annotations
 
-import hashlib
 import html
-import re
-from pathlib import Path
 from urllib.parse import quote
 
 import pandas as pd
@@ -24,29 +21,7 @@ import pandas as pd
 from . import labels, memo, reads
 from .datapackage import Data
 from .params import Chapter
-
-REPORT_PAGE = "07-report.html"
-NOTEBOOK_SLOT = '<span class="rp-notebook"></span>'
-COMMIT_SLOT = '<span class="rp-commit"></span>'
-_FILE_HASH = re.compile(r'<code class="rp-sha" data-file="([^"]+)">[0-9a-f]*</code>')
-
-
-def file_hash_slot(path: str) -> str:
-    """Where a page shows the first 12 digits of a data file's SHA-256 (``path`` from the site's root, e.g.
-    ``data/table1-ripp-budget.csv``); empty in the notebook, filled in the site by :func:`fill_file_hashes`."""
-    return f'<code class="rp-sha" data-file="{html.escape(path)}"></code>'
-
-
-def fill_file_hashes(page: str, site: Path) -> str:
-    """A page of the site with the hash of each file its slots name, read from the site's own copy."""
-    return _FILE_HASH.sub(
-        lambda m: (
-            f'<code class="rp-sha" data-file="{m[1]}">'
-            f"{hashlib.sha256((site / html.unescape(m[1])).read_bytes()).hexdigest()[:12]}</code>"
-        ),
-        page,
-    )
-
+from .slots import COMMIT_SLOT, NOTEBOOK_SLOT, REPORT_PAGE, file_hash_slot
 
 _CACHE: dict[int, pd.DataFrame] = {}
 

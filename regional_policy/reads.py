@@ -2,7 +2,7 @@
 
 The data package records which tables are looked up (:class:`.datapackage.Data`) and which ledger rows a page
 shows. (The hashes of the data files that pages show are filled in when the site is assembled, so a file's bytes
-are never a notebook's dependency: :func:`.provenance.fill_file_hashes`.) Work that reads everything but shows
+are never a notebook's dependency: :func:`.slots.fill_file_hashes`.) Work that reads everything but shows
 only a summary (validation in :func:`.loader.load`, computing the whole ledger) runs :func:`quietly`: it
 records nothing itself, and the caller records what the page shows instead (:func:`ledger_rows`). The build
 re-executes a notebook only when one of the recorded things changed in value.

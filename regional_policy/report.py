@@ -13,7 +13,8 @@ from .display import Figure
 from .numbers import measured
 from .params import Chapter
 from .printed_words import shown
-from .provenance import REPORT_PAGE, chapter_ledger, counts
+from .provenance import chapter_ledger, counts
+from .slots import REPORT_PAGE
 
 CHAPTER_SECTIONS = {
     1: ("Abstract", "1", "Table 1", "Korean abstract"),
