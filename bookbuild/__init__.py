@@ -6,7 +6,8 @@ and this package imports it, never the other way round.
 - :mod:`.pipeline`: ``python -m bookbuild.pipeline all`` (what ``make book`` runs); its parts:
   :mod:`.execute` (which notebooks run, all or none), :mod:`.kernels` (kernels forked from a warm zygote),
   :mod:`.svgserver` (one vl-convert per build), :mod:`.deps` (what each notebook read, by value),
-  :mod:`.site` (Jupyter Book, swapped in on success), :mod:`.interrupt` (Ctrl-C: nothing written)
+  :mod:`.site` (Jupyter Book, swapped in on success), :mod:`.compiler` (both editions' compiles forked from one
+  warm process), :mod:`.interrupt` (Ctrl-C: nothing written)
 - :mod:`.sphinx_ext`: the Sphinx extension (language switch, provenance slots); :mod:`.pageassets` (scripts
   only where needed, the icons used, meta description)
 - :mod:`.downloads`: per-chapter downloads and the student copies

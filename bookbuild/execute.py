@@ -25,7 +25,7 @@ from regional_policy.loader import VALIDATED, digest, load
 from regional_policy.params import Parameters
 from regional_policy.paths import BOOK, BUILD, NOTEBOOKS, ROOT
 
-from . import deps, interrupt, svgserver
+from . import compiler, deps, interrupt, svgserver
 
 VOLATILE_NOTEBOOK_KEYS = (
     "start_time",
@@ -245,11 +245,14 @@ def _record(path: Path) -> dict | None:
         return None
 
 
-def run(editions: list[tuple[Parameters, Path | None]], jobs: int | None = None, force: bool = False) -> None:
+def run(
+    editions: list[tuple[Parameters, Path | None]], jobs: int | None = None, force: bool = False, compiles: bool = False
+) -> None:
     """Execute the notebooks of the given editions ((parameters, output folder or None)) whose inputs changed.
 
     The data must be valid (:func:`bookbuild.pipeline.validate`). Raises :class:`BuildError` and leaves
-    every edition's folder as it was when any notebook fails."""
+    every edition's folder as it was when any notebook fails. ``compiles``: the site is compiled next, so the warm
+    compiler (:mod:`.compiler`) starts importing while the notebooks run."""
     validate_data()
     current = deps.Current()  # loads the data only if a dependency needs checking by value
     todo, manifests = [], {}
@@ -282,6 +285,8 @@ def run(editions: list[tuple[Parameters, Path | None]], jobs: int | None = None,
             root.mkdir(parents=True, exist_ok=True)
             tmp[root] = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=".execute-", dir=root)))
         staged = {t.target: tmp[r] / f"{n:03d}-{t.target.name}" for n, (t, _, r) in enumerate(todo)}
+        if compiles:
+            compiler.prewarm()
         stack.enter_context(svgserver.running())  # one warm vl-convert for the static SVGs of every kernel
         with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start) as pool:
             try:

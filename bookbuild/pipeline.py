@@ -59,7 +59,7 @@ def _steps(args: argparse.Namespace) -> None:
     if args.step in ("execute", "all"):
         if not chapters():
             raise BuildError(f"no chapter notebooks in {NOTEBOOKS}")
-        run([(params, None) for params in editions], args.jobs, force=args.force)
+        run([(params, None) for params in editions], args.jobs, force=args.force, compiles=args.step == "all")
     if args.step in ("html", "all"):
         print(f"site: {html(langs=langs, force=args.force)}", flush=True)
 

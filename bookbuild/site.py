@@ -12,13 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import regional_policy
@@ -26,7 +22,7 @@ from regional_policy.params import LANGS
 from regional_policy.paths import BOOK, BUILD, DATA, PAGES, ROOT, STATIC
 from regional_policy.slots import fill_file_hashes
 
-from . import interrupt
+from . import compiler, interrupt
 from .assets import write_bundle
 from .execute import BuildError, book_dir
 
@@ -136,39 +132,32 @@ def site_hash(lang: str) -> str:
     return _hash(hashlib.sha256(tooling_hash(lang).encode()), _edition_files(lang))
 
 
-def _build_one(lang: str, strict: bool, fresh: bool) -> Path:
-    """Compile one edition into its work folder (from scratch when ``fresh``, else Sphinx's incremental build, which
-    reads again only the pages that changed); return the built html folder."""
+def _compile_args(lang: str, strict: bool, fresh: bool) -> list[str]:
+    """The ``jupyter-book`` arguments that compile one edition into its work folder (from scratch when ``fresh``,
+    else Sphinx's incremental build, which reads again only the pages that changed)."""
     work = BUILD / ".work" / lang
     if fresh:
         shutil.rmtree(work / "_build", ignore_errors=True)
     root, config, toc = _site_config(lang, work / "config")
-    cmd = [
-        str(Path(sys.executable).with_name("jupyter-book")),
-        "build",
-        str(root),
-        "--config",
-        str(config),
-        "--toc",
-        str(toc),
-        "--path-output",
-        str(work),
-        "--builder",
-        "html",
-    ]
-    if strict:
-        cmd += ["-W", "-n", "--keep-going"]
-    start = time.perf_counter()
-    # Sphinx imports this checkout's package (bookbuild.sphinx_ext), whatever else is installed
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH", "")]))}
-    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
-    if result.returncode != 0:
-        sys.stderr.write(result.stdout[-20000:] + result.stderr[-20000:])
-        raise BuildError(
-            f"jupyter-book build ({lang}) failed (exit {result.returncode}); _build/html was left as it was"
-        )
-    print(f"  [{lang}] compiled the site {time.perf_counter() - start:5.1f} s", flush=True)
-    return work / "_build" / "html"
+    args = ["build", str(root), "--config", str(config), "--toc", str(toc), "--path-output", str(work)]
+    return args + ["--builder", "html"] + (["-W", "-n", "--keep-going"] if strict else [])
+
+
+def _compile(stale: list[str], strict: bool, fresh: dict[str, bool]) -> dict[str, Path]:
+    """Compile the editions at the same time (:mod:`.compiler`); return each one's html folder. Raises BuildError,
+    with the output of every edition that failed, before anything is replaced."""
+    jobs = {lang: _compile_args(lang, strict, fresh[lang]) for lang in stale}
+    failed = []
+    for lang, code, seconds, log in compiler.compile_editions(jobs, BUILD / ".work" / "logs"):
+        if code == 0:
+            print(f"  [{lang}] compiled the site {seconds:5.1f} s", flush=True)
+            continue
+        output = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
+        sys.stderr.write(output[-40000:])
+        failed.append(f"jupyter-book build ({lang}) failed (exit {code})")
+    if failed:
+        raise BuildError("; ".join(failed) + "; _build/html was left as it was")
+    return {lang: BUILD / ".work" / lang / "_build" / "html" for lang in stale}
 
 
 def html(strict: bool = True, langs: tuple[str, ...] = LANGS, force: bool = False) -> Path:
@@ -190,9 +179,7 @@ def html(strict: bool = True, langs: tuple[str, ...] = LANGS, force: bool = Fals
     if not stale:
         print("  sites up to date; the data files changed: assembling the site again", flush=True)
     fresh = {lang: force or old.get(f"{lang} tooling") != tooling[f"{lang} tooling"] for lang in stale}
-    # the editions are compiled at the same time (one Sphinx process each); raises before anything is replaced
-    with ThreadPoolExecutor(max_workers=max(1, len(stale))) as pool:
-        built = dict(zip(stale, pool.map(lambda lang: _build_one(lang, strict, fresh[lang]), stale)))
+    built = _compile(stale, strict, fresh)
     BUILD.mkdir(exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".html-", dir=BUILD))
     try:

@@ -42,6 +42,7 @@ TIERS = {
         "test_identity.py",
         "test_dependencies.py",
         "test_site_incremental.py",
+        "test_compiler.py",
     ),
 }
 
