@@ -99,6 +99,15 @@ class Current:
             return file_hash(ROOT / name)
         return "unknown"  # a kind recorded by an older pipeline (the notebook runs again and records what it reads)
 
+    def seed(self, entries) -> None:
+        """Take the values that manifest entries recorded under this basis: they are the same now, so a build that
+        changed neither the data nor the package (a chapter's text) hashes no table and loads no data."""
+        for entry in entries:
+            if entry.get("basis") == self.basis:
+                for key, value in entry.get("deps", {}).items():
+                    if of_basis(key):
+                        self._cache.setdefault(key, value)
+
     def __getitem__(self, key: str) -> str:
         if key not in self._cache:
             self._cache[key] = self._compute(key)
@@ -147,6 +156,14 @@ def write_manifest(folder: Path, manifest: dict) -> None:
     tmp.replace(folder / MANIFEST)
 
 
+def of_basis(key: str) -> bool:
+    """Whether a dependency's value is a function of :func:`basis`: the tables, ledger rows and descriptor, and the
+    analysis package's own files."""
+    if not key.startswith("file:"):
+        return True
+    return key.startswith("file:regional_policy/") and key.count("/") == 1 and key.endswith((".py", ".csv"))
+
+
 def changed(entry: dict | None, inputs: str, current: Current) -> str | None:
     """Why a notebook must run again (None when it is up to date)."""
     if not entry:
@@ -155,15 +172,8 @@ def changed(entry: dict | None, inputs: str, current: Current) -> str | None:
         return "its source, parameters or requirements changed"
     same_basis = entry.get("basis") == current.basis
     for key, value in entry.get("deps", {}).items():
-        if same_basis and not key.startswith("file:"):
+        if same_basis and of_basis(key):
             continue  # a function of the data and the package, both unchanged
-        if (
-            same_basis
-            and key.startswith("file:regional_policy/")
-            and key.count("/") == 1
-            and key.endswith((".py", ".csv"))
-        ):
-            continue
         if current[key] != value:
             return f"{key} changed"
     return None

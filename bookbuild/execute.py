@@ -274,6 +274,7 @@ def run(
         todo += stale
     if not todo:
         return
+    current.seed(e for m in manifests.values() for e in m.values())  # the values hashed by the last builds
     os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH", "")]))
     os.environ[VALIDATED] = digest() or ""  # the kernels need not validate again what validate() just did
     # one worker more than the cores: a kernel waits (for its start, its shutdown, a flush of its messages) about
