@@ -18,8 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 import regional_policy
 from regional_policy.paths import DATA, DATAPACKAGE, ROOT
@@ -28,6 +27,9 @@ PACKAGE = Path(regional_policy.__file__).resolve().parent
 
 MANIFEST = ".deps.json"
 
+if TYPE_CHECKING:  # pandas is imported only when a value is hashed
+    import pandas as pd
+
 
 def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
@@ -35,6 +37,8 @@ def _sha(data: bytes) -> str:
 
 def frame_hash(frame: pd.DataFrame) -> str:
     """The parsed values of a table (columns, types, cells): equal for two CSV spellings of the same data."""
+    import pandas as pd
+
     head = json.dumps([list(map(str, frame.columns)), [str(t) for t in frame.dtypes]]).encode()
     cells = pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes()
     return _sha(head + b"\0" + cells)

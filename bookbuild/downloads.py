@@ -16,10 +16,14 @@ answers, rubric). Archives are byte-identical from build to build (fixed timesta
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import io
 import json
+import os
 import re
 import shutil
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -100,7 +104,29 @@ def _dumps(notebook: dict) -> bytes:
     return (json.dumps(notebook, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
 
 
+MEMO = ROOT / ".cache" / "downloads"  # archives by what they hold: a build compresses only the ones that changed
+
+
 def _zip(files: dict[str, bytes], prefix: str) -> bytes:
+    """A deterministic archive of ``files`` under ``prefix/``, compressed once per content (:data:`MEMO`, keyed by
+    every path and byte of it and by the code of this module)."""
+    key = hashlib.sha256(Path(__file__).read_bytes() + prefix.encode())
+    for path in sorted(files):
+        key.update(b"\0" + path.encode() + b"\0" + hashlib.sha256(files[path]).digest())
+    memo = MEMO / f"{prefix}@{key.hexdigest()[:32]}.zip"
+    with contextlib.suppress(FileNotFoundError):
+        return memo.read_bytes()
+    data = _deflate(files, prefix)
+    MEMO.mkdir(parents=True, exist_ok=True)
+    for old in MEMO.glob(f"{prefix}@*.zip"):  # the archive this one replaces
+        old.unlink(missing_ok=True)
+    with tempfile.NamedTemporaryFile(dir=MEMO, suffix=".tmp", delete=False) as tmp:
+        tmp.write(data)
+    os.replace(tmp.name, memo)
+    return data
+
+
+def _deflate(files: dict[str, bytes], prefix: str) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as z:
         for path in sorted(files):

@@ -1,14 +1,15 @@
 """Execute the notebooks of one or both editions: only those whose recorded inputs changed, all or none.
 
-Every notebook runs in its own fresh kernel, forked from a warm per-worker zygote (:mod:`.kernels`), driven
+Every notebook runs in its own fresh kernel, forked from the build's one warm zygote (:mod:`.kernels`), driven
 by papermill as usual; the executed copy is byte-identical to a fresh-kernel papermill run. Both editions
-go to one pool of workers, so the zygotes start once per build. Notebooks are executed into a temporary
+go to one pool of workers, so the zygote starts once per build. Notebooks are executed into a temporary
 folder and moved into place only when all of them succeeded; then each edition's ``.deps.json`` records
 what they read (:mod:`.deps`).
 """
 
 from __future__ import annotations
 
+import compileall
 import hashlib
 import json
 import multiprocessing
@@ -161,15 +162,11 @@ def validate_data(force: bool = False) -> None:
 
 
 def _worker_start() -> None:
-    import atexit
-
     from . import kernels
 
     signal.signal(signal.SIGINT, signal.default_int_handler)  # the pipeline's handler is the main process's
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     kernels.die_with_parent()  # an interrupted build leaves no worker behind
-    kernels.CURRENT["zygote"] = zygote = kernels.Zygote(NOTEBOOKS)
-    atexit.register(zygote.close)
 
 
 def _execute_one(source: str, target: str, parameters: dict, record: str | None) -> float:
@@ -232,7 +229,7 @@ def _collect(pool: ProcessPoolExecutor, todo: list, staged: dict) -> None:
 
 def _stop(pool: ProcessPoolExecutor) -> None:
     """Cancel the notebooks not started and kill the pool's workers, the build's only multiprocessing children
-    (their zygotes and kernels die with them)."""
+    (the kernels end when the zygote is closed next)."""
     pool.shutdown(wait=False, cancel_futures=True)
     for worker in multiprocessing.active_children():
         worker.kill()
@@ -286,9 +283,20 @@ def run(
             root.mkdir(parents=True, exist_ok=True)
             tmp[root] = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=".execute-", dir=root)))
         staged = {t.target: tmp[r] / f"{n:03d}-{t.target.name}" for n, (t, _, r) in enumerate(todo)}
+        from . import kernels
+
+        # every kernel imports the analysis package, so it is compiled to bytecode once, here, not from source in each
+        # (Python would not write the bytecode itself where PYTHONDONTWRITEBYTECODE is set)
+        compileall.compile_dir(deps.PACKAGE, quiet=2)
+        # one zygote for the whole build, started first (its imports take longest); the workers inherit it
+        kernels.CURRENT["zygote"] = zygote = kernels.Zygote(NOTEBOOKS)
+        stack.callback(kernels.CURRENT.update, zygote=None)
+        stack.callback(zygote.close)
         if compiles:
             compiler.prewarm()
         stack.enter_context(svgserver.running())  # one warm vl-convert for the static SVGs of every kernel
+        import papermill  # noqa: F401 - once, here, rather than once in each worker
+
         with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start) as pool:
             try:
                 _collect(pool, todo, staged)

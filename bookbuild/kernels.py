@@ -1,8 +1,8 @@
 """Kernels without the start-up: a warm parent process forks a fresh IPython kernel per notebook.
 
 A fresh ``python -m ipykernel_launcher`` spends most of a short notebook's time starting the
-interpreter and importing ipykernel, pandas, altair, frictionless... A *zygote* (``python -m
-bookbuild.kernels``, one per build worker) imports those once; for each notebook it forks a child
+interpreter and importing ipykernel, pandas, altair, shapely... A *zygote* (``python -m
+bookbuild.kernels``, one per build, shared by its workers) imports those once; for each notebook it forks a child
 that becomes the kernel, so every notebook still runs in its own new process with its own namespace,
 execution counter and module state (``regional_policy`` is never imported by the zygote: each kernel
 imports it afresh). Papermill and nbclient drive the child exactly as they drive a launched kernel:
@@ -38,7 +38,6 @@ PRELOAD = (
     "pandas",
     "altair",
     "vl_convert",
-    "frictionless",
     "shapely",
     "shapely.geometry",
     "shapely.ops",
@@ -96,9 +95,14 @@ class PidProcess:
 
 
 class Zygote:
-    """A warm process, started once, that forks kernels on request."""
+    """A warm process, started once, that forks kernels on request: of the process that started it, and of the
+    processes forked from that one afterwards (the build's workers share one zygote; a lock keeps their requests
+    apart)."""
 
     def __init__(self, cwd: Path):
+        import multiprocessing
+
+        self._lock = multiprocessing.Lock()
         to_child_r, self._to_child = os.pipe()
         self._from_child, from_child_w = os.pipe()
         self.proc = subprocess.Popen(
@@ -118,9 +122,10 @@ class Zygote:
 
     def fork(self, connection_file: str, cwd: str, env: dict, record: str | None) -> int:
         request = {"connection_file": connection_file, "cwd": cwd, "env": env, "record": record}
-        self._writer.write(json.dumps(request) + "\n")
-        self._writer.flush()
-        line = self._reader.readline()
+        with self._lock:  # one request and its answer at a time, whichever worker asks
+            self._writer.write(json.dumps(request) + "\n")
+            self._writer.flush()
+            line = self._reader.readline()
         if not line:
             raise RuntimeError(f"the kernel zygote exited (code {self.proc.poll()})")
         return int(line)
@@ -134,12 +139,12 @@ class Zygote:
         self._reader.close()
 
 
-# The zygote and the record file of the notebook a build worker is executing (one at a time per worker).
+# The build's zygote, and the record file of the notebook this worker is executing (one at a time per worker).
 CURRENT: dict = {"zygote": None, "record": None}
 
 
 class ForkKernelManager(AsyncKernelManager):
-    """A kernel manager whose kernels are forked from the worker's zygote instead of launched.
+    """A kernel manager whose kernels are forked from the build's zygote instead of launched.
 
     Kernels talk over Unix sockets in the temporary folder (``ipc``), not TCP ports: kernels started at the same
     time by two workers cannot pick the same port."""
@@ -233,7 +238,7 @@ def serve(read_fd: int, write_fd: int) -> None:
     for name in PRELOAD:
         importlib.import_module(name)
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # finished kernels are reaped automatically
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the worker decides; it closes the pipe to stop us
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build decides; it closes the pipes to stop us
     children: list[int] = []
 
     def stop(signum, frame):
@@ -261,11 +266,14 @@ def serve(read_fd: int, write_fd: int) -> None:
                 children.append(pid)
                 replies.write(f"{pid}\n")
                 replies.flush()
-    except BrokenPipeError:  # the worker was killed while we answered it (an interrupted build)
+    except BrokenPipeError:  # a worker was killed while we answered it (an interrupted build)
         pass
-    for pid in children:  # the worker went away: no kernel outlives it
+    for pid in children:  # the build went away: no kernel outlives it
         with contextlib.suppress(OSError):
             os.killpg(pid, signal.SIGKILL)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)  # at once: the interpreter's own shutdown, with pandas and the rest imported, takes 0.4 s
 
 
 if __name__ == "__main__":

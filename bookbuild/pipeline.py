@@ -23,9 +23,9 @@ import argparse
 import sys
 import time
 
-from regional_policy.datapackage import DataError
 from regional_policy.params import DEFAULTS, LANGS, ParameterError, Parameters
 from regional_policy.paths import NOTEBOOKS
+from regional_policy.problems import DataError
 
 from .execute import (  # noqa: F401 - the public names of the build, imported from here by tests and tools
     META_KEY,

@@ -55,7 +55,10 @@ BLOCK_TAG = re.compile(
 def _kiwi():
     from kiwipiepy import Kiwi
 
-    return Kiwi()
+    # without the typo and multi-word dictionaries: they serve typo correction and multi-word entries, which the
+    # index does not use; the terms of every Korean text of the site are the same, and Kiwi loads in half the time
+    # and analyses a third faster
+    return Kiwi(load_typo_dict=False, load_multi_dict=False)
 
 
 def terms(text: str) -> list[str]:

@@ -21,10 +21,14 @@ import hashlib
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import consistency, errata, reads
-from .datapackage import Data, DataError, Problem, read
+from . import reads
 from .paths import DATAPACKAGE
+from .problems import DataError, Problem
+
+if TYPE_CHECKING:
+    from .datapackage import Data
 
 VALIDATED = "RP_VALIDATED"  # environment variable: digest of a data package the build loaded without error
 _checked: set[tuple[str, bool]] = set()  # (digest, check_totals) that passed in this process
@@ -45,6 +49,9 @@ def digest(path: str | Path = DATAPACKAGE) -> str | None:
 
 def load(path: str | Path = DATAPACKAGE, *, check_totals: bool = True) -> Data:
     """Load and validate the data package; raise :class:`DataError` on any problem."""
+    from . import consistency, errata  # with pandas: not for the build's own process, which needs only digest()
+    from .datapackage import read
+
     with reads.quietly():  # validation reads every table; what a notebook reads is what it looks up later
         key = (digest(path), check_totals)
         known = key[0] is not None and (key in _checked or os.environ.get(VALIDATED) == key[0])

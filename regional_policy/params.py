@@ -22,12 +22,13 @@ import types
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-from IPython.display import HTML, display
+from typing import TYPE_CHECKING
 
 from . import places
-from .datapackage import Data, DataError, Problem, read
-from .loader import load
+from .problems import DataError, Problem
+
+if TYPE_CHECKING:  # the data (pandas) is imported when a chapter starts, not with the parameters
+    from .datapackage import Data
 
 LANGS = ("en", "ko")
 ERRATA = ("as_printed", "corrected")
@@ -60,6 +61,8 @@ def _places() -> tuple[dict, ...]:
             raise ValueError("a name is missing")
         return rows
     except (OSError, ValueError, KeyError, TypeError, csv.Error) as exc:
+        from .datapackage import read
+
         places.table.cache_clear()
         read()  # raises the DataError naming places.csv, the line and the column
         raise DataError([Problem("places.csv", None, None, f"cannot be read ({type(exc).__name__}: {exc})")]) from None
@@ -193,8 +196,11 @@ class Chapter:
 
 def start(namespace: dict, extra: tuple[str, ...] = ()) -> Chapter:
     """Validate the parameters in ``namespace``, load the data and say how the chapter was run."""
+    from IPython.display import HTML, display
+
     from . import display as rp_display
     from . import errata, labels
+    from .loader import load
 
     params = Parameters(**check_names(namespace, extra))
     rp_display.EDITION["lang"] = params.lang

@@ -3,6 +3,7 @@ package outside the site, links on every chapter page."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import zipfile
@@ -155,6 +156,24 @@ def test_chapter_archive_and_course_bundle_hold_what_a_class_needs_and_no_build_
 
 def _pins(path: Path) -> dict[str, str]:
     return dict(re.findall(r"^([A-Za-z0-9._-]+)==(\S+)", path.read_text(encoding="utf-8"), re.M))
+
+
+def test_an_archive_is_compressed_once_per_content_and_its_memo_replaced_when_the_content_changes(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(downloads, "MEMO", tmp_path)
+    files = {"data/a.csv": b"a,b\n1,2\n", "notebooks/en/x.ipynb": b"{}"}
+    first = downloads._zip(files, "01-x")
+    assert [p.name.split("@")[0] for p in tmp_path.iterdir()] == ["01-x"]
+    memo = next(tmp_path.iterdir())
+    memo.write_bytes(b"kept")  # a second call with the same content reads the memo, compresses nothing
+    assert downloads._zip(dict(reversed(files.items())), "01-x") == b"kept"
+    changed = downloads._zip({**files, "data/a.csv": b"a,b\n1,3\n"}, "01-x")
+    assert changed not in (first, b"kept") and not memo.exists() and len(list(tmp_path.iterdir())) == 1
+    with zipfile.ZipFile(io.BytesIO(changed)) as z:
+        assert z.read("01-x/data/a.csv") == b"a,b\n1,3\n"
+        assert {i.date_time for i in z.infolist()} == {downloads.EPOCH}
+    assert downloads._zip(files, "01-x") == first  # the same bytes as before the memo
 
 
 def test_runtime_requirements_are_lean_and_pinned_as_the_lock():

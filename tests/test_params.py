@@ -202,7 +202,9 @@ def test_parameter_error_shows_no_traceback_in_ipython():
 
 
 def test_start_refuses_before_loading(monkeypatch):
-    monkeypatch.setattr(params, "load", lambda: pytest.fail("data loaded before the parameters were checked"))
+    from regional_policy import loader
+
+    monkeypatch.setattr(loader, "load", lambda: pytest.fail("data loaded before the parameters were checked"))
     with pytest.raises(ParameterError, match="unknown parameter"):
         params.start({"lang": "en", "hightlight": "Busan"})
     with pytest.raises(ParameterError, match="highlight='Sejong'"):
