@@ -1,4 +1,5 @@
-// Filter the claims ledger by text, status and section; ?section=... in the URL pre-selects a section.
+// Filter the claims ledger by text, status and section; ?section=... in the URL pre-selects a section. The ledger's
+// rows are in a closed <details>: a filter, ?section=... or a link to a claim (#claim-...) opens it.
 (function () {
   function setup() {
     var wrap = document.querySelector(".rp-ledger-wrap");
@@ -8,8 +9,15 @@
     var status = wrap.querySelector('[data-filter="status"]');
     var section = wrap.querySelector('[data-filter="section"]');
     var count = wrap.querySelector(".rp-ledger-count");
+    var rowsBox = wrap.querySelector("details.rp-ledger-rows");
     var wanted = new URLSearchParams(window.location.search).get("section");
     if (wanted) section.value = wanted;
+    // a filter, ?section=... or a link to one claim (#claim-...) opens the ledger, which the page shows closed
+    function open() { rowsBox.open = true; }
+    function reveal() {
+      var target = window.location.hash && document.getElementById(window.location.hash.slice(1));
+      if (target && rowsBox.contains(target)) { open(); target.scrollIntoView(); }
+    }
     function apply() {
       var q = text.value.trim().toLowerCase(), shown = 0;
       rows.forEach(function (tr) {
@@ -21,8 +29,13 @@
       });
       count.textContent = shown + " / " + rows.length;
     }
-    [text, status, section].forEach(function (el) { el.addEventListener("input", apply); });
+    [text, status, section].forEach(function (el) {
+      el.addEventListener("input", function () { open(); apply(); });
+    });
+    window.addEventListener("hashchange", reveal);
+    if (wanted) open();
     apply();
+    reveal();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup); else setup();
 })();

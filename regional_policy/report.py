@@ -212,9 +212,13 @@ def ledger_table(ch: Chapter) -> Html:
         )
         + '</select></label> <output class="rp-ledger-count" aria-live="polite"></output></div>'
     )
+    # closed until asked (its summary, a filter, a link to a claim or the browser's find open it; print shows it):
+    # a ledger of this length laid out with the page costs a phone a second before the reader can scroll
     table = (
-        f'<table class="rp-checks rp-ledger" id="ledger-table"><caption>{html.escape(labels.t("ledger_caption", lang))}'
-        f"</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        f'<details class="rp-ledger-rows"><summary>{html.escape(labels.t("ledger_show", lang).format(n=len(L)))}'
+        f'</summary><table class="rp-checks rp-ledger" id="ledger-table">'
+        f"<caption>{html.escape(labels.t('ledger_caption', lang))}"
+        f"</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></details>"
     )
     return Html(f'<div class="rp-ledger-wrap">{filters}{table}</div>', f"ledger: {len(L)} rows")
 

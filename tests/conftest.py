@@ -33,6 +33,7 @@ TIERS = {
         "test_search_ko.py",
         "test_script_labels_browser.py",
         "test_page_speed_browser.py",
+        "test_ledger_browser.py",
     ),
     "build": (
         "test_build_failures.py",

@@ -43,6 +43,9 @@ def test_the_pdf_shows_the_tables_and_the_charts(book_pdf):
     assert "Chart 1.1." in text and "Chart 4.2." in text
     # Chart titles are drawn inside the SVG by Vega: they are in the PDF only if the charts were drawn.
     assert "Three administrations and the milestones the paper names" in text
+    # the claims ledger, which the report page shows closed, is printed whole, without the summary that opens it
+    assert "The claims ledger: every number of the paper's text and tables" in text
+    assert "All 265 numbers of the ledger" not in text
 
 
 def test_the_pdf_pages_render_to_images(book_pdf, artifacts):
