@@ -27,7 +27,7 @@ def cpu_seconds() -> float | None:
 
 
 def notebooks(names: list[str], lang: str = "en") -> dict:
-    """Execute the named notebooks of an edition one after another, as a build worker does (its zygote warmed up by
+    """Execute the named notebooks of an edition one after another, as a build worker does (the zygote warmed up by
     a first, untimed run); per notebook the seconds in all, in its cells, and its slowest cell."""
     import nbformat
 

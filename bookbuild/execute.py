@@ -252,7 +252,7 @@ def run(
     compiler (:mod:`.compiler`) starts importing while the notebooks run."""
     validate_data()
     current = deps.Current()  # loads the data only if a dependency needs checking by value
-    todo, manifests = [], {}
+    todo, manifests, restamped = [], {}, set()
     for params, out in editions:
         root = out or book_dir(params.lang)
         manifests[root] = manifest = deps.read_manifest(root)
@@ -266,10 +266,17 @@ def run(
                 why = "missing"
             if why:
                 stale.append((task, inputs, root))
+            elif entry["basis"] != current.basis:
+                # up to date: every value it read is the same now, so it is recorded under the current basis, as a
+                # build that executed it now would record it (the manifest depends on the inputs, not on history)
+                entry["basis"] = current.basis
+                restamped.add(root)
         if len(everything) > len(stale):
             print(f"  [{params.lang}] up to date: {len(everything) - len(stale)} notebooks", flush=True)
         todo += stale
     if not todo:
+        for root in restamped:
+            deps.write_manifest(root, manifests[root])
         return
     current.seed(e for m in manifests.values() for e in m.values())  # the values hashed by the last builds
     os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH", "")]))
@@ -318,7 +325,7 @@ def run(
                 "deps": {k: current[k] for k in deps.keys(record)} if record else {"file:?": "unknown"},
             }
         for root, manifest in manifests.items():
-            if any(r == root for _, _, r in todo):
+            if root in restamped or any(r == root for _, _, r in todo):
                 deps.write_manifest(root, manifest)
 
 

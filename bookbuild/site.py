@@ -24,6 +24,7 @@ from regional_policy.slots import fill_file_hashes
 
 from . import compiler, interrupt
 from .assets import write_bundle
+from .deps import MANIFEST
 from .execute import BuildError, book_dir
 
 PACKAGE = Path(regional_policy.__file__).resolve().parent  # the analysis package
@@ -107,15 +108,16 @@ PAGE_SOURCES = (".ipynb", ".md")
 
 
 def _edition_files(lang: str) -> list[Path]:
+    """What a compile of the edition reads from its folder: every file but the build's manifest (:mod:`.deps`)."""
     root = book_dir(lang)
-    return [f for f in sorted(root.glob("*")) + sorted(root.glob("profiles/*")) if f.is_file()]
+    return [f for f in sorted(root.glob("*")) + sorted(root.glob("profiles/*")) if f.is_file() and f.name != MANIFEST]
 
 
 def tooling_hash(lang: str) -> str:
     """What a compile of the edition reads besides its pages: configuration, templates, scripts and stylesheets,
     message catalogues, the Sphinx extension and the package whose labels it shows."""
     files = (
-        [f for f in _edition_files(lang) if f.suffix not in PAGE_SOURCES and f.name != ".deps.json"]
+        [f for f in _edition_files(lang) if f.suffix not in PAGE_SOURCES]
         + [ROOT / f for f in SITE_FILES]
         + sorted(STATIC.glob("*.*"))
         + sorted((ROOT / "locale").rglob("*.po"))  # the interface's message catalogues (bookbuild.catalogues)

@@ -135,8 +135,8 @@ def test_interrupted_build(scratch):
 
 
 def _left_running(folder: Path, patience: float = 10.0) -> list[str]:
-    """The processes still working in ``folder`` (a worker, a zygote or a kernel) once they had ``patience``
-    seconds to end: a killed worker's zygote and kernels end on their own (PR_SET_PDEATHSIG)."""
+    """The processes still working in ``folder`` (a worker, the zygote or a kernel) once they had ``patience``
+    seconds to end: the zygote and its kernels end with the build, even a killed one (PR_SET_PDEATHSIG)."""
     deadline = time.monotonic() + patience
     while True:
         left = []
