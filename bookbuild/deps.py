@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import regional_policy
 from regional_policy.paths import DATA, DATAPACKAGE, ROOT
 
-PACKAGE = Path(regional_policy.__file__).resolve().parent
+PACKAGE = Path(regional_policy.__file__).resolve().parent  # the analysis package
 
 MANIFEST = ".deps.json"
 

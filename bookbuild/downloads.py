@@ -27,13 +27,12 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-import regional_policy
 from regional_policy.paths import BUILD, DATA, ROOT
 
 from . import exercises
+from .deps import PACKAGE  # the analysis package only: no build tooling
 from .exercises import LANGS
 
-PACKAGE = Path(regional_policy.__file__).resolve().parent  # the analysis package only: no build tooling
 INSTRUCTOR = BUILD / "instructor"
 GUIDES = ROOT / "instructor"
 LOCK, RUNTIME = ROOT / "requirements.txt", ROOT / "requirements-runtime.txt"

@@ -274,9 +274,9 @@ def run(
         if len(everything) > len(stale):
             print(f"  [{params.lang}] up to date: {len(everything) - len(stale)} notebooks", flush=True)
         todo += stale
+    for root in restamped:
+        deps.write_manifest(root, manifests[root])
     if not todo:
-        for root in restamped:
-            deps.write_manifest(root, manifests[root])
         return
     current.seed(e for m in manifests.values() for e in m.values())  # the values hashed by the last builds
     os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH", "")]))
@@ -325,7 +325,7 @@ def run(
                 "deps": {k: current[k] for k in deps.keys(record)} if record else {"file:?": "unknown"},
             }
         for root, manifest in manifests.items():
-            if root in restamped or any(r == root for _, _, r in todo):
+            if any(r == root for _, _, r in todo):
                 deps.write_manifest(root, manifest)
 
 

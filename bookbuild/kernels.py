@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -100,8 +101,6 @@ class Zygote:
     apart)."""
 
     def __init__(self, cwd: Path):
-        import multiprocessing
-
         self._lock = multiprocessing.Lock()
         to_child_r, self._to_child = os.pipe()
         self._from_child, from_child_w = os.pipe()

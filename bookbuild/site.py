@@ -17,17 +17,15 @@ import sys
 import tempfile
 from pathlib import Path
 
-import regional_policy
 from regional_policy.params import LANGS
 from regional_policy.paths import BOOK, BUILD, DATA, PAGES, ROOT, STATIC
 from regional_policy.slots import fill_file_hashes
 
 from . import compiler, interrupt
 from .assets import write_bundle
-from .deps import MANIFEST
+from .deps import MANIFEST, PACKAGE
 from .execute import BuildError, book_dir
 
-PACKAGE = Path(regional_policy.__file__).resolve().parent  # the analysis package
 TOOLING = Path(__file__).resolve().parent  # this package: the site depends on it, the notebooks do not
 SITE_FILES = ("_config.yml", "_toc.yml")
 # Files of the built site that may differ between two builds of the same sources (regular expressions on
