@@ -15,3 +15,12 @@ and this package imports it, never the other way round.
 - :mod:`.pdf`: ``make pdf``
 - :mod:`.bench`: ``make bench`` (:mod:`.benchweb`: page bytes in Chromium, Lighthouse)
 """
+
+import os
+from pathlib import Path
+
+
+def pythonpath(first: Path) -> str:
+    """``PYTHONPATH`` for a child process that must import ``first``'s packages (this checkout's, or a scratch
+    copy's) before anything installed: ``first``, then what is set already."""
+    return os.pathsep.join(filter(None, [str(first), os.environ.get("PYTHONPATH", "")]))

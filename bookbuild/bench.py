@@ -34,6 +34,7 @@ from pathlib import Path
 
 from regional_policy.paths import ROOT
 
+from . import pythonpath
 from .benchprofile import cpu_seconds, profile_lines, test_files, test_lines
 from .benchweb import Server, chapter_pages, first_load_bytes, lighthouse
 
@@ -47,7 +48,7 @@ ROW = "Strategic Industry,Local Account,2010,202\n"
 def _run(cmd: list[str], cwd: Path) -> tuple[float, str]:
     """Run a command in the scratch copy, importing the copy's packages (not the installed checkout's)."""
     project = next((p for p in [cwd, *cwd.parents] if (p / "regional_policy").is_dir()), cwd)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(project), os.environ.get("PYTHONPATH")]))}
+    env = {**os.environ, "PYTHONPATH": pythonpath(project)}
     start = time.perf_counter()
     result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=env)
     if result.returncode != 0:

@@ -24,6 +24,8 @@ from pathlib import Path
 
 from regional_policy.paths import ROOT
 
+from . import pythonpath
+
 # jupyter-book's own extensions and the ones _config.yml adds (what a compile imports); the rest load in the child
 PRELOAD = (
     "jupyter_book.cli.main",
@@ -54,7 +56,7 @@ def prewarm() -> None:
 
 def _start() -> subprocess.Popen:
     # Sphinx imports this checkout's package (bookbuild.sphinx_ext), whatever else is installed
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH", "")]))}
+    env = {**os.environ, "PYTHONPATH": pythonpath(ROOT)}
     return subprocess.Popen(
         [sys.executable, "-m", "bookbuild.compiler"],
         cwd=ROOT,

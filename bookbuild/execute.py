@@ -26,7 +26,7 @@ from regional_policy.loader import VALIDATED, digest, load
 from regional_policy.params import Parameters
 from regional_policy.paths import BOOK, BUILD, NOTEBOOKS, ROOT
 
-from . import compiler, deps, interrupt, svgserver
+from . import compiler, deps, interrupt, pythonpath, svgserver
 
 VOLATILE_NOTEBOOK_KEYS = (
     "start_time",
@@ -279,7 +279,7 @@ def run(
     if not todo:
         return
     current.seed(e for m in manifests.values() for e in m.values())  # the values hashed by the last builds
-    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    os.environ["PYTHONPATH"] = pythonpath(ROOT)
     os.environ[VALIDATED] = digest() or ""  # the kernels need not validate again what validate() just did
     # one worker more than the cores: a kernel waits (for its start, its shutdown, a flush of its messages) about
     # a third of a short notebook's time, and a third worker fills those waits (measured: 44 s against 49 s cold)
