@@ -26,7 +26,7 @@ from regional_policy.loader import VALIDATED, digest, load
 from regional_policy.params import Parameters
 from regional_policy.paths import BOOK, BUILD, NOTEBOOKS, ROOT
 
-from . import compiler, deps, interrupt, pythonpath, svgserver
+from . import chartfont, compiler, deps, interrupt, pythonpath, svgserver
 
 VOLATILE_NOTEBOOK_KEYS = (
     "start_time",
@@ -274,6 +274,8 @@ def run(
         if len(everything) > len(stale):
             print(f"  [{params.lang}] up to date: {len(everything) - len(stale)} notebooks", flush=True)
         todo += stale
+    if todo and (why := chartfont.missing()):
+        raise BuildError(why)  # before anything is written
     for root in restamped:
         deps.write_manifest(root, manifests[root])
     if not todo:

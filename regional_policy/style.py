@@ -7,7 +7,8 @@ the common forms of colour blindness.
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 HIGHLIGHT = "#D55E00"
 MUTED = "#BBBBBB"
-FONT = "'Noto Sans KR', 'Noto Sans CJK KR', NanumGothic, 'Malgun Gothic', 'Apple SD Gothic Neo', sans-serif"
+# NanumGothic first: the static SVGs are measured with it, on every machine that builds the book (bookbuild.chartfont)
+FONT = "NanumGothic, 'Noto Sans KR', 'Noto Sans CJK KR', 'Malgun Gothic', 'Apple SD Gothic Neo', sans-serif"
 WIDTH = 560
 NARROW = 450  # the plot of a chart whose category labels are long (chart 3.1), so that it fits the 680 px column
 HEIGHT = 300

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
 import shutil
 import subprocess
 import sys
@@ -275,10 +276,15 @@ def fingerprint(folder: Path) -> dict[str, str]:
     }
 
 
-def run_pipeline(copy: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess:
-    """``python -m bookbuild.pipeline ARGS`` in a scratch copy."""
+def run_pipeline(copy: Path, *args: str, timeout: int = 300, env: dict | None = None) -> subprocess.CompletedProcess:
+    """``python -m bookbuild.pipeline ARGS`` in a scratch copy (``env``: variables set for it)."""
     return subprocess.run(
-        [sys.executable, "-m", "bookbuild.pipeline", *args], cwd=copy, capture_output=True, text=True, timeout=timeout
+        [sys.executable, "-m", "bookbuild.pipeline", *args],
+        cwd=copy,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
     )
 
 

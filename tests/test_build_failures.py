@@ -99,6 +99,23 @@ def test_kernel_that_dies(scratch):
     check()
 
 
+def test_a_machine_without_the_chart_font_executes_nothing(scratch, tmp_path):
+    """Static charts measured with another font would be other bytes than the book's: the build stops at once. With
+    nothing to execute (a fresh clone), the same machine builds."""
+    check = _unchanged(scratch)
+    conf = tmp_path / "fonts.conf"
+    conf.write_text("<?xml version='1.0'?>\n<fontconfig></fontconfig>\n", encoding="utf-8")  # no font directory
+    no_fonts = {"FONTCONFIG_FILE": str(conf)}
+    result = _run(scratch, "all", "--lang", "en", "--force", env=no_fonts)
+    assert result.returncode == 1
+    assert "measured with the font NanumGothic (Regular, Bold not found by fontconfig" in result.stderr
+    assert "sudo apt-get install fonts-nanum fontconfig" in result.stderr
+    check()
+    result = _run(scratch, "all", "--lang", "en", env=no_fonts)
+    assert result.returncode == 0 and "up to date: 24 notebooks" in result.stdout, result.stderr[-2000:]
+    check()
+
+
 def test_site_that_does_not_build(scratch):
     before = _fingerprint(scratch / "_build" / "html")
     page = scratch / "pages" / "glossary.md"
