@@ -254,6 +254,14 @@ def browser():
 
 
 @pytest.fixture(scope="session")
+def visits(browser, site_url, artifacts):
+    """Every page of the site visited once, for every browser test of the session (``tests/visits.py``)."""
+    from visits import visit_all
+
+    return visit_all(browser, site_url, artifacts)
+
+
+@pytest.fixture(scope="session")
 def artifacts() -> Path:
     """``test-artifacts/`` (git-ignored): screenshots, reports, PDF page images."""
     ARTIFACTS.mkdir(exist_ok=True)

@@ -16,8 +16,7 @@ import re
 from pathlib import Path
 
 import pytest
-
-from bookbuild.pdf import CHARTS_DRAWN
+from visits import TEXT_BOXES
 
 HERE = Path(__file__).parent
 ALLOWLIST = HERE / "korean_site_allowlist.csv"
@@ -27,32 +26,6 @@ TOLERANCE = 1.0  # px: anti-aliasing of glyph boxes at the very edge
 
 LATIN_WORD = r"[A-Za-z]+(?:['’.\-][A-Za-z]+)*"
 SENTENCE = re.compile(LATIN_WORD + r"(?:[ \u00a0]+" + LATIN_WORD + r"){" + str(SENTENCE_WORDS - 1) + ",}")
-OUTSIDE = "pre, code, kbd, samp, .highlight, .cell_input, .math, mjx-container, .MathJax, script, style, noscript"
-
-VISIBLE_TEXT = """(outside) => {
-  document.querySelectorAll('details').forEach(d => { d.open = true; });
-  document.querySelectorAll('.toggle-hidden').forEach(e => e.classList.remove('toggle-hidden'));
-  document.querySelectorAll(outside + ", [lang]:not([lang|='ko'])").forEach(e => e.remove());
-  const texts = Array.from(document.querySelectorAll('svg text')).map(t => t.textContent);
-  return document.body.innerText + '\\n' + texts.join('\\n');
-}"""
-
-TEXT_BOXES = """(selector) => {
-  document.querySelectorAll('details').forEach(d => { d.open = true; });
-  document.querySelectorAll('.toggle-hidden').forEach(e => e.classList.remove('toggle-hidden'));
-  return Array.from(document.querySelectorAll(selector)).map(div => {
-    const svg = div.querySelector('svg');
-    if (!svg) return {id: div.id, svg: null, texts: []};
-    const box = svg.getBoundingClientRect();
-    const texts = Array.from(svg.querySelectorAll('text')).filter(t => t.textContent.trim()).map(t => {
-      const r = t.getBoundingClientRect();
-      return {text: t.textContent.trim(), left: r.left, right: r.right, top: r.top, bottom: r.bottom,
-              width: r.width};
-    });
-    return {id: div.id || div.closest('figure').id, svg: {left: box.left, right: box.right, top: box.top, bottom: box.bottom,
-                              width: box.width}, texts};
-  });
-}"""
 
 
 def allowlist() -> dict[str, str]:
@@ -105,18 +78,10 @@ def test_the_checker_finds_english_and_spares_allowed_words():
 
 
 @pytest.mark.parametrize("name", KOREAN_PAGES)
-def test_korean_page_has_no_english_sentence(browser, site_url, site, name):
-    assert (site / name).exists(), f"{name} is not in the fresh build"
+def test_korean_page_has_no_english_sentence(visits, site, name):
+    assert (site / name).exists() and name in visits, f"{name} is not in the fresh build"
     allowed = set(allowlist())
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ko-KR")
-    page = context.new_page()
-    try:
-        page.goto(site_url + name, wait_until="load")
-        page.wait_for_function(CHARTS_DRAWN, timeout=20_000)
-        text = page.evaluate(VISIBLE_TEXT, OUTSIDE)
-    finally:
-        context.close()
-    sentences, latin, total = english_in(text, allowed)
+    sentences, latin, total = english_in(visits[name].text, allowed)
     assert total > 20, f"{name}: hardly any text ({total} words)"
     share = latin / total
     assert not sentences and share < MAX_LATIN_SHARE, (
@@ -155,15 +120,13 @@ def test_korean_pages_name_things_in_korean_for_screen_readers(site):
     assert not bad, f"{len(bad)} English attribute(s): " + " | ".join(sorted(set(bad))[:20])
 
 
-def _chart_boxes(browser, url: str, scripts: bool) -> list[dict]:
-    """Text boxes of the charts Vega draws in the page (scripts on), or of their static SVGs (scripts off)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=scripts)
+def _static_boxes(browser, url: str) -> list[dict]:
+    """Text boxes of the static SVGs a page shows without scripts."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=False)
     page = context.new_page()
     try:
         page.goto(url, wait_until="load")
-        if scripts:
-            page.wait_for_function(CHARTS_DRAWN, timeout=20_000)
-        return page.evaluate(TEXT_BOXES, "div.rp-vega" if scripts else "figure.rp-figure .rp-static")
+        return page.evaluate(TEXT_BOXES, "figure.rp-figure .rp-static")
     finally:
         context.close()
 
@@ -182,11 +145,13 @@ def _outside(box: dict, t: dict) -> list[str]:
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)
-def test_every_chart_text_lies_inside_its_chart(browser, site_url, site, name):
-    """Drawn by Vega in the browser and, where the page has them, the static SVGs shown without scripts."""
-    charts = _chart_boxes(browser, site_url + name, scripts=True)
+def test_every_chart_text_lies_inside_its_chart(visits, browser, site_url, site, name):
+    """Drawn by Vega in the browser (measured in the page's one visit) and, where the page has them, the static SVGs
+    shown without scripts."""
+    assert name in visits, f"{name} was not visited"
+    charts = list(visits[name].chart_texts)
     if "rp-static" in (site / name).read_text(encoding="utf-8"):
-        static = _chart_boxes(browser, site_url + name, scripts=False)  # figures without one: test_browser.py
+        static = _static_boxes(browser, site_url + name)  # figures without one: test_browser.py
         charts += [dict(c, id=c["id"] + " (static SVG)") for c in static if c["svg"]]
     outside, unmeasured = [], []
     for chart in charts:
