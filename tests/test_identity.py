@@ -7,6 +7,7 @@ which xdist keeps on one worker (``xdist_group``).
 
 from __future__ import annotations
 
+import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -32,7 +33,10 @@ def executed(tmp_path_factory):
     pipeline.run(editions, force=True)
     todo = {lang: pipeline.tasks(params, out) for (params, out), lang in zip(editions, LANGS)}
     jobs = []
-    with ProcessPoolExecutor(max_workers=2) as pool:
+    # spawned, not forked: a child forked from this process (which has just run the pipeline, and may have run other
+    # tests) inherits its ZeroMQ and asyncio state, and its kernels then now and then never answer
+    # (nteract/papermill#239, jupyter/jupyter_client#437); a fresh interpreter is also what a fresh run means
+    with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn")) as pool:
         for tasks in todo.values():
             for task in tasks:
                 fresh = base / "fresh" / task.target.relative_to(base / "pipeline")
