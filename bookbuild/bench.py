@@ -37,6 +37,7 @@ from regional_policy.paths import ROOT
 from . import pythonpath
 from .benchprofile import cpu_seconds, profile_lines, test_files, test_lines
 from .benchweb import Server, chapter_pages, first_load_bytes, lighthouse
+from .execute import default_jobs
 
 IGNORE = shutil.ignore_patterns(
     ".git", "_build", ".venv", "__pycache__", ".pytest_cache", "test-artifacts", "*.egg-info", ".cache", "node_modules"
@@ -60,16 +61,6 @@ def _run(cmd: list[str], cwd: Path) -> tuple[float, str]:
     if result.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
     return seconds, result.stdout
-
-
-def _pytest(cmd: list[str], cwd: Path, failed: list[str]) -> float:
-    """A pytest run's seconds; when tests fail, their summary goes to ``failed`` and the bench goes on (its
-    results are written, marked as measured on a failing run, and it exits non-zero)."""
-    seconds, result = _timed(cmd, cwd)
-    if result.returncode != 0:
-        lines = result.stdout.strip().splitlines()
-        failed += [line for line in lines if line.startswith(("FAILED", "ERROR"))] + lines[-1:]
-    return seconds
 
 
 def _median(xs: list[float]) -> float:
@@ -98,6 +89,7 @@ def cold_profile(copy: Path) -> dict:
     return {
         "wall_s": round(seconds, 1),
         "cpu_s": cpu,
+        "jobs": default_jobs(),
         "notebooks": len(notebook_s),
         "notebook_s_sum": round(sum(notebook_s), 1),
         "site_s": sites,
@@ -201,15 +193,23 @@ def jupyter_book_baseline(copy: Path, runs: int) -> float:
 def test_times(copy: Path) -> dict:
     """``make test`` (the two pytest runs of the Makefile) and ``make check``'s pytest run, once each; the CPU time
     of ``make test`` and its slowest test files."""
-    py = sys.executable
-    pytest = [py, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "2"]
+    pytest = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "2"]
     report = copy / "_build" / "bench-tests.xml"
     report.parent.mkdir(exist_ok=True)
-    cpu, failed = cpu_seconds(), []
-    everything = _pytest([*pytest, "--dist", "loadgroup", f"--junitxml={report}", "tests"], copy, failed)
-    nbval = _pytest([*pytest, "--dist", "loadfile", "--nbval", "--nbval-current-env", "book/"], copy, failed)
+    failed: list[str] = []
+
+    def run(*args: str) -> float:  # a pytest run's seconds; failures noted, and the bench goes on (marked, exit 1)
+        seconds, result = _timed([*pytest, *args], copy)
+        if result.returncode:
+            lines = result.stdout.strip().splitlines()
+            failed.extend([line for line in lines if line.startswith(("FAILED", "ERROR"))] + lines[-1:])
+        return seconds
+
+    cpu = cpu_seconds()
+    everything = run("--dist", "loadgroup", f"--junitxml={report}", "tests")
+    nbval = run("--dist", "loadfile", "--nbval", "--nbval-current-env", "book/")
     cpu = None if cpu is None else round(cpu_seconds() - cpu, 1)
-    fast = _pytest([*pytest, "-m", "not build and not browser", "tests"], copy, failed)
+    fast = run("-m", "not build and not browser", "tests")
     return {
         "failed": failed,
         "make_test_s": round(everything + nbval, 1),

@@ -77,7 +77,7 @@ def profile_lines(p: dict, cpus: int) -> list[str]:
     )
     sites = ", ".join(f"{lang} {s} s" for lang, s in p["site_s"].items())
     lines = [
-        f"Where a cold build's time goes: {p['wall_s']} s in all{floor}. {p['notebooks']} notebooks, {cpus + 1} at a "
+        f"Where a cold build's time goes: {p['wall_s']} s in all{floor}. {p['notebooks']} notebooks, {p.get('jobs', cpus + 1)} at a "
         f"time, took {p['notebook_s_sum']} s between them; then the two site compiles, side by side: {sites}. "
         "Three notebooks, timed alone (kernel = its start-up and shutdown):",
         "",

@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", default=None, help="one edition only: en or ko (default: both)")
     parser.add_argument("--errata", default=DEFAULTS["errata"])
     parser.add_argument("--highlight", default=DEFAULTS["highlight"])
-    parser.add_argument("--jobs", type=int, default=None, help="notebooks executed at once (default: the cores + 1)")
+    parser.add_argument("--jobs", type=int, default=None, help="notebooks executed at once (default: the cores + 2)")
     parser.add_argument("--force", action="store_true", help="execute and compile even when nothing changed")
     args = parser.parse_args(argv)
     start = time.perf_counter()
