@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from visits import CHAPTERS, CONTENT, EXCEPTIONS, FACTS, SERIOUS, Visit, _applies, built_pages, site_pages
+from visits import CHAPTERS, CONTENT, EXCEPTIONS, FACTS, SERIOUS, Visit, applies, built_pages, site_pages
 
 from bookbuild.pdf import CHARTS_DRAWN, is_local
 
@@ -31,7 +31,7 @@ def check_page_loads_without_errors_and_only_from_localhost(v: Visit):
     errors = [
         c
         for c in v.console
-        if not any(e["text"] in c["text"] and e.get("url", "") in c["url"] for e in allowed if _applies(e, name))
+        if not any(e["text"] in c["text"] and e.get("url", "") in c["url"] for e in allowed if applies(e, name))
     ]
     assert not errors, f"{name}: console errors {errors}"
     foreign = [u for u in v.requests if not is_local(u)]

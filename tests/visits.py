@@ -72,7 +72,8 @@ def site_pages() -> list[str]:
     return sorted(set(CHAPTERS) | {"genindex.html", "search.html"} | built_pages(BUILD / "html"))
 
 
-def _applies(entry: dict, page: str) -> bool:
+def applies(entry: dict, page: str) -> bool:
+    """Whether an entry of ``tests/browser_exceptions.toml`` holds for a page (one without ``pages``: every page)."""
     return "pages" not in entry or page in entry["pages"]
 
 
@@ -139,7 +140,7 @@ class Visit:
 
 
 def _axe_nodes(page, name: str, results: dict) -> list[dict]:
-    entries = [e for e in EXCEPTIONS.get("axe", []) if _applies(e, name)]
+    entries = [e for e in EXCEPTIONS.get("axe", []) if applies(e, name)]
     nodes = []
     for v in results["violations"]:
         targets = [n["target"][-1] if isinstance(n["target"][-1], str) else n["target"][-1][-1] for n in v["nodes"]]
@@ -206,7 +207,7 @@ def visit(browser, base: str, name: str, shots: Path, axe) -> Visit:
         except Exception as exc:  # reported by the chart test, with the page's state
             result.draw_error = str(exc).splitlines()[0]
         page.wait_for_load_state("networkidle")
-        skips = [e["selector"] for e in EXCEPTIONS.get("table", []) if _applies(e, name)]
+        skips = [e["selector"] for e in EXCEPTIONS.get("table", []) if applies(e, name)]
         result.facts = page.evaluate(FACTS, [CONTENT, skips])
         result.ax = {c["id"]: _ax_node(context, page, "#" + c["id"]) for c in result.facts["charts"]}
         recording[0] = False
