@@ -54,6 +54,15 @@ def lines_within(text: str, room: float, size: float = 10) -> list[str]:
     return lines
 
 
+def conditional(channel, test, when, otherwise):
+    """The channel value ``when`` where ``test`` holds and ``otherwise`` elsewhere, as a typed channel (``channel``:
+    ``alt.OpacityValue``, ``alt.ColorValue``...). Altair takes a typed channel as it is, whereas it matches a plain
+    dict such as ``alt.condition``'s against the Vega-Lite schema, some milliseconds each time."""
+    import altair as alt
+
+    return channel(**alt.condition(test, alt.value(when), alt.value(otherwise)))
+
+
 def finish(chart, title: str, description: str, wrap: int | None = None):
     """Title, description (the chart's alt text), font and axis style of every chart of the book.
 

@@ -13,10 +13,10 @@ def _amount(value: float, unit: str, lang: str, decimals: int = 1) -> str:
     return numbers.plain(value, decimals) if lang == "en" else numbers.won(value, unit, lang)
 
 
-def _highlight_opacity(field: str, value: str | None):
+def _highlight_opacity(field: str, value: str | None) -> alt.OpacityValue:
     if value is None:
-        return alt.value(1.0)
-    return alt.condition(alt.datum[field] == value, alt.value(1.0), alt.value(style.DIMMED))
+        return alt.OpacityValue(1.0)
+    return style.conditional(alt.OpacityValue, alt.datum[field] == value, 1.0, style.DIMMED)
 
 
 def stacked_bars(frame: pd.DataFrame, y: str, rows: list[str], x: alt.X, colour: alt.Color, tooltip: list, **more):

@@ -122,9 +122,9 @@ def investment_shares(ch: Chapter) -> Figure:
     hl_group = places.get(ch.highlight)["ripp_group"] if ch.highlight else None
     parts["highlighted"] = parts["programme"].map(lambda p: hl_group is not None and group_of.get(p) == hl_group)
     opacity = (
-        alt.condition(alt.datum.highlighted, alt.value(1.0), alt.value(style.DIMMED))
+        style.conditional(alt.OpacityValue, alt.datum.highlighted, 1.0, style.DIMMED)
         if hl_group in group_of.values()
-        else alt.value(1.0)
+        else alt.OpacityValue(1.0)
     )
     colour = alt.Color(
         "type_label:N",

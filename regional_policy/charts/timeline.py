@@ -48,7 +48,7 @@ def timeline(ch: Chapter) -> Figure:
         .mark_bar(opacity=0.35, cornerRadius=2)
         .encode(
             x=x,
-            x2="end:Q",
+            x2=alt.X2("end:Q"),
             color=alt.Color(
                 "phase:N",
                 title=labels.t("legend_phase", lang),
@@ -66,7 +66,9 @@ def timeline(ch: Chapter) -> Figure:
     kinds = [labels.value("kind", k, lang) for k in ("law", "plan", "programme", "institution", "event")]
     y = alt.Y("kind_label:N", title=None, sort=kinds)
     spans = (
-        alt.Chart(tl[tl["end"].notna()]).mark_rule(strokeWidth=3, color=style.OKABE_ITO[7]).encode(x=x, x2="end:Q", y=y)
+        alt.Chart(tl[tl["end"].notna()])
+        .mark_rule(strokeWidth=3, color=style.OKABE_ITO[7])
+        .encode(x=x, x2=alt.X2("end:Q"), y=y)
     )
     points = (
         alt.Chart(tl)
@@ -83,7 +85,7 @@ def timeline(ch: Chapter) -> Figure:
             ],
         )
     )
-    band = bars.encode(y=alt.value(0), y2=alt.value(style.HEIGHT))
+    band = bars.encode(y=alt.YValue(0), y2=alt.Y2Value(style.HEIGHT))
     chart = alt.layer(band, spans, points).properties(width=style.WIDTH, height=style.HEIGHT)
     title = labels.t("chart_timeline_title", lang)
     desc = labels.t("chart_timeline_desc", lang).format(n=len(tl))

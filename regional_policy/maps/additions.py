@@ -57,9 +57,9 @@ def overlap_chart(ch: Chapter, version: str = "final") -> Figure:
     data = overlap_frame(ch, version)
     fields = [labels.t(f"field:{f}", lang) for f in FIELDS]
     opacity = (
-        alt.condition(alt.datum.highlighted, alt.value(1.0), alt.value(style.DIMMED))
+        style.conditional(alt.OpacityValue, alt.datum.highlighted, 1.0, style.DIMMED)
         if ch.highlight
-        else alt.value(1.0)
+        else alt.OpacityValue(1.0)
     )
     base = alt.Chart(data).encode(
         y=alt.Y("row:N", title=None, sort=list(data["row"]), axis=alt.Axis(labelLimit=330)),
@@ -88,7 +88,9 @@ def overlap_chart(ch: Chapter, version: str = "final") -> Figure:
         ),
         opacity=opacity,
     )
-    text = base.mark_text(align="left", dx=4, fontSize=10.5).encode(x="count:Q", text="units:N", opacity=opacity)
+    text = base.mark_text(align="left", dx=4, fontSize=10.5).encode(
+        x=alt.X("count:Q"), text=alt.Text("units:N"), opacity=opacity
+    )
     chart = (bars + text).properties(width=330, height=22 * len(data))
     title = f"{labels.t('overlap_title', lang).format(version=labels.t(f'version:{version}', lang))}"
     n_over = int((data["count"] > 0).sum())
@@ -128,7 +130,7 @@ def old_complexes_map(ch: Chapter) -> Figure:
             .mark_geoshape(stroke="white", strokeWidth=0.6)
             .transform_calculate(host=f"indexof({json.dumps(hosts)}, datum.properties.short_en) >= 0")
             .encode(
-                color=alt.condition(alt.datum.host, alt.value("#cfe3f1"), alt.value("#e6e6e6")),
+                color=style.conditional(alt.ColorValue, alt.datum.host, "#cfe3f1", "#e6e6e6"),
                 tooltip=[
                     alt.Tooltip(
                         "properties.name_en:N" if lang == "en" else "properties.name_ko:N",
@@ -145,14 +147,14 @@ def old_complexes_map(ch: Chapter) -> Figure:
         alt.Tooltip("founded:Q", title=labels.t("col_founded", lang), format="d"),
     ]
     pt_color = (
-        alt.condition(alt.datum.province == ch.highlight, alt.value(style.HIGHLIGHT), alt.value(style.OKABE_ITO[7]))
+        style.conditional(alt.ColorValue, alt.datum.province == ch.highlight, style.HIGHLIGHT, style.OKABE_ITO[7])
         if ch.highlight
-        else alt.value(style.OKABE_ITO[7])
+        else alt.ColorValue(style.OKABE_ITO[7])
     )
     layers.append(
         alt.Chart(oc)
         .mark_circle(size=70, opacity=1)
-        .encode(longitude="lon:Q", latitude="lat:Q", color=pt_color, tooltip=tip)
+        .encode(longitude=alt.Longitude("lon:Q"), latitude=alt.Latitude("lat:Q"), color=pt_color, tooltip=tip)
         .project(**proj)
     )
     for side, align, dx in (("left", "right", -7), ("right", "left", 7)):
@@ -162,7 +164,7 @@ def old_complexes_map(ch: Chapter) -> Figure:
             layers.append(
                 alt.Chart(part)
                 .mark_text(align=align, dx=dx, fontSize=12, fontWeight="bold", **extra)
-                .encode(longitude="lon:Q", latitude="lat:Q", text="label:N")
+                .encode(longitude=alt.Longitude("lon:Q"), latitude=alt.Latitude("lat:Q"), text=alt.Text("label:N"))
                 .project(**proj)
             )
     chart = alt.layer(*layers).properties(width=MAP3.width, height=MAP3.height)

@@ -20,7 +20,7 @@ from .shared import (
     _highlight_opacity,
     _note_only,
     _notes,
-    _px,
+    _pixels,
     _ready,
     _styled,
     _tile_xy,
@@ -46,14 +46,14 @@ def _text_layers(data: pd.DataFrame, ch: Chapter) -> list:
             if part.empty:
                 continue
             color = (
-                alt.condition(alt.datum.province == ch.highlight, alt.value(style.HIGHLIGHT), alt.value("#222"))
+                style.conditional(alt.ColorValue, alt.datum.province == ch.highlight, style.HIGHLIGHT, "#222")
                 if ch.highlight
-                else alt.value("#222")
+                else alt.ColorValue("#222")
             )
             layers.append(
                 alt.Chart(part)
                 .mark_text(align=align, baseline="alphabetic", **props)
-                .encode(x=_px("x"), y=_px("y"), text="text:N", color=color, opacity=_highlight_opacity(ch, 0.45))
+                .encode(**_pixels("x", "y"), text=alt.Text("text:N"), color=color, opacity=_highlight_opacity(ch, 0.45))
             )
     return layers
 
@@ -95,9 +95,9 @@ def figure1_map(ch: Chapter) -> Figure | Note:
     layers.append(
         alt.Chart(leaders)
         .mark_rule(color="#555", strokeWidth=0.8)
-        .encode(x=_px("x"), y=_px("y"), x2="x2:Q", y2="y2:Q", opacity=_highlight_opacity(ch))
+        .encode(**_pixels("x", "y"), x2=alt.X2("x2:Q"), y2=alt.Y2("y2:Q"), opacity=_highlight_opacity(ch))
     )
-    layers.append(alt.Chart(leaders).mark_circle(color="#222", size=14).encode(x=_px("x2"), y=_px("y2")))
+    layers.append(alt.Chart(leaders).mark_circle(color="#222", size=14).encode(**_pixels("x2", "y2")))
     layers += _text_layers(text, ch)
     chart = alt.layer(*layers).properties(width=MAP1.width, height=MAP1.height)
     return _figure1(ch, f1, units, chart, "map")
@@ -121,18 +121,17 @@ def figure1_tiles(ch: Chapter) -> Figure:
         alt.Tooltip("industries:N", title=labels.t("tooltip_industries", lang)),
     ]
     stroke = (
-        alt.condition(alt.datum.highlighted, alt.value(style.HIGHLIGHT), alt.value("white"))
+        style.conditional(alt.StrokeValue, alt.datum.highlighted, style.HIGHLIGHT, "white")
         if ch.highlight
-        else alt.value("white")
+        else alt.StrokeValue("white")
     )
     tiles = (
         alt.Chart(units)
         .mark_rect(cornerRadius=3, fillOpacity=0.3, strokeWidth=3)
         .encode(
-            x=_px("x"),
-            y=_px("y"),
-            x2="x2:Q",
-            y2="y2:Q",
+            **_pixels("x", "y"),
+            x2=alt.X2("x2:Q"),
+            y2=alt.Y2("y2:Q"),
             color=alt.Color(
                 "group_label:N",
                 title=labels.t("legend_ripp", lang),

@@ -18,7 +18,7 @@ from .shared import (
     _anchors,
     _geo_data,
     _notes,
-    _px,
+    _pixels,
     _ready,
     _region_of_highlight,
     _styled,
@@ -89,7 +89,9 @@ def _figure2_parts(ch: Chapter, version: str):
         alt.Tooltip("members:N", title=labels.t("col_members", lang)),
         alt.Tooltip("industries_tip:N", title=labels.t("tooltip_leading", lang)),
     ]
-    opacity = alt.condition(alt.datum.highlighted, alt.value(1.0), alt.value(0.4)) if ch.highlight else alt.value(1.0)
+    opacity = (
+        style.conditional(alt.OpacityValue, alt.datum.highlighted, 1.0, 0.4) if ch.highlight else alt.OpacityValue(1.0)
+    )
     table = _figure2_frame(ch)
     return regions, color, tip, opacity, title, desc, table
 
@@ -142,13 +144,13 @@ def figure2_map(ch: Chapter, version: str = "final") -> Figure | Table:
         layers.append(
             alt.Chart(lab)
             .mark_text(fontWeight="bold", fontSize=13, dy=-6, baseline="bottom", **extra)
-            .encode(longitude="lon:Q", latitude="lat:Q", text="region:N")
+            .encode(longitude=alt.Longitude("lon:Q"), latitude=alt.Latitude("lat:Q"), text=alt.Text("region:N"))
             .project(**proj)
         )
         layers.append(
             alt.Chart(lab)
             .mark_text(fontSize=11, lineBreak="\n", baseline="top", dy=-2, **extra)
-            .encode(longitude="lon:Q", latitude="lat:Q", text="industries:N")
+            .encode(longitude=alt.Longitude("lon:Q"), latitude=alt.Latitude("lat:Q"), text=alt.Text("industries:N"))
             .project(**proj)
         )
     chart = alt.layer(*layers).properties(width=MAP2.width, height=MAP2.height)
@@ -170,18 +172,18 @@ def _figure2_tiles(ch, regions, color, tip, opacity, title, desc, table, fallbac
     tiles = (
         alt.Chart(grid)
         .mark_rect(cornerRadius=3, fillOpacity=0.6)
-        .encode(x=_px("x"), y=_px("y"), x2="x2:Q", y2="y2:Q", color=color, opacity=opacity, tooltip=tip)
+        .encode(**_pixels("x", "y"), x2=alt.X2("x2:Q"), y2=alt.Y2("y2:Q"), color=color, opacity=opacity, tooltip=tip)
     )
     names = (
         alt.Chart(grid)
         .mark_text(align="left", fontWeight="bold", fontSize=12)
-        .encode(x=alt.X("tx:Q", scale=None), y=alt.Y("ty:Q", scale=None), text="unit:N")
+        .encode(x=alt.X("tx:Q", scale=None), y=alt.Y("ty:Q", scale=None), text=alt.Text("unit:N"))
         .transform_calculate(tx="datum.x + 8", ty="datum.y + 18")
     )
     regs = (
         alt.Chart(grid)
         .mark_text(align="left", fontSize=10.5, lineBreak="\n", baseline="top")
-        .encode(x=alt.X("tx:Q", scale=None), y=alt.Y("ty:Q", scale=None), text="industries:N")
+        .encode(x=alt.X("tx:Q", scale=None), y=alt.Y("ty:Q", scale=None), text=alt.Text("industries:N"))
         .transform_calculate(tx="datum.x + 8", ty="datum.y + 30")
     )
     chart = alt.layer(tiles, names, regs).properties(width=4 * TILE_W + 3 * TILE_GAP, height=5 * TILE_H + 4 * TILE_GAP)

@@ -127,14 +127,15 @@ def highlight_outline(ch: Chapter, proj: dict) -> list:
     ]
 
 
-def _px(field: str) -> dict:
-    return {"field": field, "type": "quantitative", "scale": None}
+def _pixels(x: str, y: str) -> dict:
+    """The x and y channels of a layer placed in pixels (no scale)."""
+    return {"x": alt.X(x, type="quantitative", scale=None), "y": alt.Y(y, type="quantitative", scale=None)}
 
 
-def _highlight_opacity(ch: Chapter, dim: float = style.DIMMED):
+def _highlight_opacity(ch: Chapter, dim: float = style.DIMMED) -> alt.OpacityValue:
     if ch.highlight is None:
-        return alt.value(1.0)
-    return alt.condition(alt.datum.province == ch.highlight, alt.value(1.0), alt.value(dim))
+        return alt.OpacityValue(1.0)
+    return style.conditional(alt.OpacityValue, alt.datum.province == ch.highlight, 1.0, dim)
 
 
 TILE_W, TILE_H, TILE_GAP = 163, 104, 5
