@@ -15,6 +15,7 @@ Data CSV files are tracked through the tables (every notebook opens them all whe
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from pathlib import Path
@@ -49,6 +50,28 @@ def file_hash(path: Path) -> str:
         return _sha(path.read_bytes())
     except OSError:
         return "missing"
+
+
+def source_hash(path: Path) -> str:
+    """Hash of a notebook's cell types, tags and sources: what the executed copy must come from."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    cells = [
+        [
+            c["cell_type"],
+            c["metadata"].get("tags", []),
+            "".join(c["source"]) if isinstance(c["source"], list) else c["source"],
+        ]
+        for c in nb["cells"]
+    ]
+    return _sha(json.dumps(cells, ensure_ascii=False).encode())
+
+
+def inputs_hash(source: Path, params) -> str:
+    """A notebook's own inputs: its source, its parameters (a :class:`~regional_policy.params.Parameters` or a dict),
+    the pinned requirements. What it read is recorded apart (:func:`keys`)."""
+    parameters = params if isinstance(params, dict) else vars(params)
+    requirements = file_hash(ROOT / "requirements.txt")
+    return _sha(json.dumps([source_hash(source), parameters, requirements], sort_keys=True).encode())
 
 
 def basis() -> str:
@@ -128,23 +151,28 @@ def keys(record: dict) -> list[str]:
     out = {f"table:{n}" for n in reads.get("resources", [])}
     if reads.get("ledger"):
         out.add("ledger:" + ",".join(sorted(reads["ledger"])))
-    root = ROOT.resolve()
-    for name in record.get("modules", []) + record.get("opened", []):
-        path = Path(name).resolve()
-        if not name or not path.is_relative_to(root) or "__pycache__" in path.parts:
-            continue
-        rel = path.relative_to(root)
-        if rel.parts[0] in MACHINE_STATE or rel.parts[:2] in GENERATED or "site-packages" in path.parts:
-            # this machine's environment and caches: the lock (requirements.txt, in every notebook's inputs) pins
-            # the packages, data/boundaries.json the boundaries' sha256, and the ledger memo stands for the rows shown
-            continue
-        if path == DATAPACKAGE.resolve():
-            out.add("descriptor:")
-        elif path.parent == DATA.resolve() and path.suffix == ".csv":
-            continue  # tracked as tables, by value
-        else:
-            out.add("file:" + path.relative_to(root).as_posix())
+    out.update(k for name in record.get("modules", []) + record.get("opened", []) if name and (k := _file_key(name)))
     return sorted(out)
+
+
+@functools.cache
+def _file_key(name: str) -> str | None:
+    """The dependency that a file a kernel opened or imported stands for, if any (every notebook names mostly the same
+    files, and resolving a path asks the file system about each of its folders)."""
+    root = ROOT.resolve()
+    path = Path(name).resolve()
+    if not path.is_relative_to(root) or "__pycache__" in path.parts:
+        return None
+    rel = path.relative_to(root)
+    if rel.parts[0] in MACHINE_STATE or rel.parts[:2] in GENERATED or "site-packages" in path.parts:
+        # this machine's environment and caches: the lock (requirements.txt, in every notebook's inputs) pins
+        # the packages, data/boundaries.json the boundaries' sha256, and the ledger memo stands for the rows shown
+        return None
+    if path == DATAPACKAGE.resolve():
+        return "descriptor:"
+    if path.parent == DATA.resolve() and path.suffix == ".csv":
+        return None  # tracked as tables, by value
+    return "file:" + rel.as_posix()
 
 
 def read_manifest(folder: Path) -> dict:

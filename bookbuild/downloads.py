@@ -180,8 +180,9 @@ def public_notebooks() -> list[Path]:
     return [*exercises.sources()[:-1], exercises.NOTEBOOKS / "profile.ipynb"]
 
 
-def write(site: Path, instructor: Path = INSTRUCTOR) -> list[Path]:
-    """Write the public downloads into ``site/downloads`` and the instructor package into ``instructor``."""
+def write(site: Path, instructor: Path | None = INSTRUCTOR) -> list[Path]:
+    """Write the public downloads into ``site/downloads`` and the instructor package into ``instructor`` (None: not
+    now)."""
     out = site / "downloads"
     written, copies = [], {}
     for source in [*public_notebooks(), exercises.HOMEWORK]:
@@ -200,7 +201,8 @@ def write(site: Path, instructor: Path = INSTRUCTOR) -> list[Path]:
         written.append(zpath)
     (out / "course.zip").write_bytes(course(copies))
     written.append(out / "course.zip")
-    write_instructor(instructor)
+    if instructor is not None:
+        write_instructor(instructor)
     return written
 
 

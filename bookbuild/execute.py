@@ -10,7 +10,6 @@ what they read (:mod:`.deps`).
 from __future__ import annotations
 
 import compileall
-import hashlib
 import json
 import multiprocessing
 import os
@@ -27,6 +26,7 @@ from regional_policy.params import Parameters
 from regional_policy.paths import BOOK, BUILD, NOTEBOOKS, ROOT
 
 from . import chartfont, compiler, deps, interrupt, pythonpath, svgserver
+from .deps import inputs_hash, source_hash
 
 VOLATILE_NOTEBOOK_KEYS = (
     "start_time",
@@ -52,32 +52,6 @@ def chapters(folder: Path = NOTEBOOKS) -> list[Path]:
 def book_dir(lang: str) -> Path:
     """Where the executed notebooks of an edition go: book/ (en) or book/ko/."""
     return BOOK if lang == "en" else BOOK / lang
-
-
-def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def source_hash(path: Path) -> str:
-    """Hash of a notebook's cell types, tags and sources: what the executed copy must come from."""
-    nb = json.loads(path.read_text(encoding="utf-8"))
-    cells = [
-        [
-            c["cell_type"],
-            c["metadata"].get("tags", []),
-            "".join(c["source"]) if isinstance(c["source"], list) else c["source"],
-        ]
-        for c in nb["cells"]
-    ]
-    return _sha(json.dumps(cells, ensure_ascii=False).encode())
-
-
-def inputs_hash(source: Path, params: Parameters | dict) -> str:
-    """A notebook's own inputs: its source, its parameters, the pinned requirements. What it read is in
-    :mod:`.deps`."""
-    parameters = params if isinstance(params, dict) else vars(params)
-    requirements = deps.file_hash(ROOT / "requirements.txt")
-    return _sha(json.dumps([source_hash(source), parameters, requirements], sort_keys=True).encode())
 
 
 @dataclass(frozen=True)
@@ -255,10 +229,32 @@ def run(
 ) -> None:
     """Execute the notebooks of the given editions ((parameters, output folder or None)) whose inputs changed.
 
-    The data must be valid (:func:`bookbuild.pipeline.validate`). Raises :class:`BuildError` and leaves
-    every edition's folder as it was when any notebook fails. ``compiles``: the site is compiled next, so the warm
-    compiler (:mod:`.compiler`) starts importing while the notebooks run."""
-    validate_data()
+    The data are validated first (:func:`validate_data`; all of it again with ``force``), and nothing is written
+    before. Raises :class:`BuildError` and leaves every edition's folder as it was when any notebook fails.
+    ``compiles``: the site is compiled next, so the warm compiler (:mod:`.compiler`) starts importing while the
+    notebooks run."""
+    with ExitStack() as stack:
+        # with ``force`` every notebook runs: the zygote's and the compiler's imports (a second or so) overlap the
+        # validation, which leaves the other core idle; they write nothing
+        _execute(editions, jobs, force, compiles, stack, _warm(stack, compiles) if force else None)
+
+
+def _warm(stack: ExitStack, compiles: bool):
+    """Start the build's one kernel zygote (:mod:`.kernels`; its imports take longest), closed with ``stack``, and the
+    warm compiler when the site is compiled next."""
+    from . import kernels
+
+    os.environ["PYTHONPATH"] = pythonpath(ROOT)  # the zygote's path, which its kernels inherit, and the workers'
+    kernels.CURRENT["zygote"] = zygote = kernels.Zygote(NOTEBOOKS)
+    stack.callback(kernels.CURRENT.update, zygote=None)
+    stack.callback(zygote.close)
+    if compiles:
+        compiler.prewarm()
+    return zygote
+
+
+def _execute(editions, jobs, force, compiles, stack: ExitStack, zygote) -> None:
+    validate_data(force)
     current = deps.Current()  # loads the data only if a dependency needs checking by value
     todo, manifests, restamped = [], {}, set()
     for params, out in editions:
@@ -289,52 +285,44 @@ def run(
     if not todo:
         return
     current.seed(e for m in manifests.values() for e in m.values())  # the values hashed by the last builds
-    os.environ["PYTHONPATH"] = pythonpath(ROOT)
     os.environ[VALIDATED] = digest() or ""  # the kernels need not validate again what validate() just did
     jobs = max(1, min(jobs or default_jobs(), len(todo)))
-    with ExitStack() as stack:
-        tmp = {}  # a work folder in each edition's folder, so that moving a notebook into place is atomic
-        for root in dict.fromkeys(r for _, _, r in todo):
-            root.mkdir(parents=True, exist_ok=True)
-            tmp[root] = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=".execute-", dir=root)))
-        staged = {t.target: tmp[r] / f"{n:03d}-{t.target.name}" for n, (t, _, r) in enumerate(todo)}
-        from . import kernels
+    tmp = {}  # a work folder in each edition's folder, so that moving a notebook into place is atomic
+    for root in dict.fromkeys(r for _, _, r in todo):
+        root.mkdir(parents=True, exist_ok=True)
+        tmp[root] = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=".execute-", dir=root)))
+    staged = {t.target: tmp[r] / f"{n:03d}-{t.target.name}" for n, (t, _, r) in enumerate(todo)}
+    # every kernel imports the analysis package, so it is compiled to bytecode once, here, not from source in each
+    # (Python would not write the bytecode itself where PYTHONDONTWRITEBYTECODE is set)
+    compileall.compile_dir(deps.PACKAGE, quiet=2)
+    if zygote is None:  # one zygote for the whole build; the workers inherit it
+        _warm(stack, compiles)
+    stack.enter_context(svgserver.running())  # one warm vl-convert for the static SVGs of every kernel
+    import papermill  # noqa: F401 - once, here, rather than once in each worker
 
-        # every kernel imports the analysis package, so it is compiled to bytecode once, here, not from source in each
-        # (Python would not write the bytecode itself where PYTHONDONTWRITEBYTECODE is set)
-        compileall.compile_dir(deps.PACKAGE, quiet=2)
-        # one zygote for the whole build, started first (its imports take longest); the workers inherit it
-        kernels.CURRENT["zygote"] = zygote = kernels.Zygote(NOTEBOOKS)
-        stack.callback(kernels.CURRENT.update, zygote=None)
-        stack.callback(zygote.close)
-        if compiles:
-            compiler.prewarm()
-        stack.enter_context(svgserver.running())  # one warm vl-convert for the static SVGs of every kernel
-        import papermill  # noqa: F401 - once, here, rather than once in each worker
-
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start) as pool:
-            try:
-                _collect(pool, todo, staged)
-            except BaseException:  # Ctrl-C, or an error of our own: stop the notebooks still running now
-                _stop(pool)
-                raise
-        interrupt.check()  # an interruption whose exception was lost on its way: nothing is moved into place
-        records = {t.target: _record(Path(f"{staged[t.target]}.deps")) for t, _, _ in todo}
-        for task, inputs, _ in todo:
-            sanitize(staged[task.target], task, inputs)
-        for task, inputs, root in todo:
-            task.target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staged[task.target], task.target)
-            record = records[task.target]
-            manifests[root][task.target.relative_to(root).as_posix()] = {
-                "inputs": inputs,
-                "basis": current.basis,
-                # no record (a kernel that could not write one): an entry that never matches, so it runs again
-                "deps": {k: current[k] for k in deps.keys(record)} if record else {"file:?": "unknown"},
-            }
-        for root, manifest in manifests.items():
-            if any(r == root for _, _, r in todo):
-                deps.write_manifest(root, manifest)
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start) as pool:
+        try:
+            _collect(pool, todo, staged)
+        except BaseException:  # Ctrl-C, or an error of our own: stop the notebooks still running now
+            _stop(pool)
+            raise
+    interrupt.check()  # an interruption whose exception was lost on its way: nothing is moved into place
+    records = {t.target: _record(Path(f"{staged[t.target]}.deps")) for t, _, _ in todo}
+    for task, inputs, _ in todo:
+        sanitize(staged[task.target], task, inputs)
+    for task, inputs, root in todo:
+        task.target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staged[task.target], task.target)
+        record = records[task.target]
+        manifests[root][task.target.relative_to(root).as_posix()] = {
+            "inputs": inputs,
+            "basis": current.basis,
+            # no record (a kernel that could not write one): an entry that never matches, so it runs again
+            "deps": {k: current[k] for k in deps.keys(record)} if record else {"file:?": "unknown"},
+        }
+    for root, manifest in manifests.items():
+        if any(r == root for _, _, r in todo):
+            deps.write_manifest(root, manifest)
 
 
 def validate(params: Parameters, force: bool = False) -> None:

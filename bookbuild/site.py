@@ -15,6 +15,7 @@ import json
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from regional_policy.params import LANGS
@@ -143,14 +144,18 @@ def _compile_args(lang: str, strict: bool, fresh: bool) -> list[str]:
     return args + ["--builder", "html"] + (["-W", "-n", "--keep-going"] if strict else [])
 
 
-def _compile(stale: list[str], strict: bool, fresh: dict[str, bool]) -> dict[str, Path]:
-    """Compile the editions at the same time (:mod:`.compiler`); return each one's html folder. Raises BuildError,
+def _compile(stale: list[str], strict: bool, fresh: dict[str, bool], meanwhile: Callable[[], None]) -> dict[str, Path]:
+    """Compile the editions at the same time (:mod:`.compiler`); return each one's html folder. ``meanwhile`` is called
+    once, when the first edition is compiled and the other one still compiles (a core is free then). Raises BuildError,
     with the output of every edition that failed, before anything is replaced."""
     jobs = {lang: _compile_args(lang, strict, fresh[lang]) for lang in stale}
     failed = []
     for lang, code, seconds, log in compiler.compile_editions(jobs, BUILD / ".work" / "logs"):
         if code == 0:
             print(f"  [{lang}] compiled the site {seconds:5.1f} s", flush=True)
+            if not failed and meanwhile:
+                meanwhile()
+                meanwhile = None
             continue
         output = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
         sys.stderr.write(output[-40000:])
@@ -179,11 +184,17 @@ def html(strict: bool = True, langs: tuple[str, ...] = LANGS, force: bool = Fals
     if not stale:
         print("  sites up to date; the data files changed: assembling the site again", flush=True)
     fresh = {lang: force or old.get(f"{lang} tooling") != tooling[f"{lang} tooling"] for lang in stale}
-    built = _compile(stale, strict, fresh)
+    from .downloads import INSTRUCTOR, write_instructor
+    from .downloads import write as write_downloads
+
     BUILD.mkdir(exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".html-", dir=BUILD))
     try:
-        site = staging / "html"
+        site, extra = staging / "html", staging / "extra"
+        # the notebooks, student copies and archives per chapter need no compiled page
+        built = _compile(stale, strict, fresh, meanwhile=lambda: write_downloads(extra, instructor=None))
+        if not (extra / "downloads").exists():  # no edition was compiled: the data files changed
+            write_downloads(extra, instructor=None)
         if "en" in built:
             shutil.copytree(built["en"], site)
             for lang in LANGS:  # keep an edition that was not rebuilt this time
@@ -205,10 +216,9 @@ def html(strict: bool = True, langs: tuple[str, ...] = LANGS, force: bool = Fals
             filled = fill_file_hashes(text, site)
             if filled != text:
                 page.write_text(filled, encoding="utf-8")
-        from .downloads import write as write_downloads
-
         shutil.rmtree(site / "downloads", ignore_errors=True)
-        write_downloads(site)  # notebooks, student copies and archives per chapter
+        (extra / "downloads").rename(site / "downloads")
+        write_instructor(INSTRUCTOR)
         (site / ".build-stamp.json").write_text(json.dumps({**old, **hashes, **tooling}, sort_keys=True))
         interrupt.check()  # an interruption whose exception was lost on its way: the last site stays
         previous = BUILD / ".html-old"
