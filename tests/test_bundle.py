@@ -27,7 +27,10 @@ def bundle(tmp_path_factory):
     zipfile.ZipFile(__import__("io").BytesIO(downloads.course(copies))).extractall(root)
     course = root / "course"
     subprocess.run([sys.executable, "-m", "venv", str(course / ".venv")], check=True)
+    # --no-compile: no bytecode for every module of every package up front (a third of the install); Python writes it
+    # for the modules a notebook imports when it first does
     pip = [str(course / ".venv" / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    pip.append("--no-compile")
     subprocess.run([*pip, "-r", "requirements-runtime.txt"], cwd=course, check=True, env=CLEAN)
     subprocess.run([*pip, "--no-deps", "-e", "."], cwd=course, check=True, env=CLEAN)  # as the README says
     return course
