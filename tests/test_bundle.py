@@ -13,7 +13,9 @@ import pytest
 from bookbuild import downloads, exercises
 
 pytestmark = pytest.mark.build  # installs packages (from the pip cache or the registry) and executes notebooks
-CLEAN = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}  # nothing of this checkout
+# nothing of this checkout, nor this machine's PYTHONDONTWRITEBYTECODE: a student's Python writes the bytecode of what
+# it imports, the first time
+CLEAN = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONDONTWRITEBYTECODE")}
 
 
 def _run(cmd, **kw):
