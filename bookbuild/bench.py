@@ -2,8 +2,8 @@
 
 Runs in a scratch copy of the repository, so the timed edits never touch the working tree; writes
 ``bench/results.json`` and ``bench/results.md`` (the README table). Build times are medians of ``--runs``
-runs (3); the test suite, the Jupyter Book baseline and Lighthouse run once (``--baseline-runs`` etc. say
-otherwise). The test suite is most of the bench's half hour on a 2-core machine (the target is 15 minutes).
+runs (3), and so are Lighthouse's scores and timings of each page; the test suite and the Jupyter Book baseline run
+once (``--baseline-runs``). The test suite is half of the bench on a 2-core machine (the target is 15 minutes).
 ``--quick`` times the builds once and skips the rest, for a developer's check.
 
 Rows: cold build of both editions (``all --force``, with the memos of ``.cache`` emptied), no change, one chapter
@@ -284,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 pages = chapter_pages(site) if args.lighthouse_pages == "all" else args.lighthouse_pages.split(",")
                 print("Lighthouse ...", flush=True)
-                results["lighthouse"] = lighthouse(pages, server.base, Path(tmp))
+                results["lighthouse"] = lighthouse(pages, server.base, Path(tmp), runs)
             finally:
                 server.close()
             print("timing the tests ...", flush=True)
@@ -330,7 +330,7 @@ def table(r: dict) -> str:
         )
     for page, s in r.get("lighthouse", {}).items():
         lines.append(
-            f"| Lighthouse mobile, {page}: performance / accessibility / best practices / SEO | "
+            f"| Lighthouse mobile, {page} (median of {s.get('runs', 1)}): performance / accessibility / best practices / SEO | "
             f"{s.get('performance')} / {s.get('accessibility')} / {s.get('best-practices')} / {s.get('seo')} "
             f"(FCP {s['fcp_ms']} ms, TBT {s['tbt_ms']} ms) | >= 90 |"
         )
