@@ -254,6 +254,7 @@ def _warm(stack: ExitStack, compiles: bool):
 
 
 def _execute(editions, jobs, force, compiles, stack: ExitStack, zygote) -> None:
+    """:func:`run` within its stack: validate, find the stale notebooks, execute them, move them into place."""
     validate_data(force)
     current = deps.Current()  # loads the data only if a dependency needs checking by value
     todo, manifests, restamped = [], {}, set()
