@@ -146,8 +146,9 @@ def _compile_args(lang: str, strict: bool, fresh: bool) -> list[str]:
 
 def _compile(stale: list[str], strict: bool, fresh: dict[str, bool], meanwhile: Callable[[], None]) -> dict[str, Path]:
     """Compile the editions at the same time (:mod:`.compiler`); return each one's html folder. ``meanwhile`` is called
-    once, when the first edition is compiled and the other one still compiles (a core is free then). Raises BuildError,
-    with the output of every edition that failed, before anything is replaced."""
+    once on success: when the first edition is compiled and the other one still compiles (a core is free then), or
+    with nothing to compile. Raises BuildError, with the output of every edition that failed, before anything is
+    replaced."""
     jobs = {lang: _compile_args(lang, strict, fresh[lang]) for lang in stale}
     failed = []
     for lang, code, seconds, log in compiler.compile_editions(jobs, BUILD / ".work" / "logs"):
@@ -162,6 +163,8 @@ def _compile(stale: list[str], strict: bool, fresh: dict[str, bool], meanwhile: 
         failed.append(f"jupyter-book build ({lang}) failed (exit {code})")
     if failed:
         raise BuildError("; ".join(failed) + "; _build/html was left as it was")
+    if meanwhile:  # no edition was compiled (the data files changed)
+        meanwhile()
     return {lang: BUILD / ".work" / lang / "_build" / "html" for lang in stale}
 
 
@@ -193,8 +196,6 @@ def html(strict: bool = True, langs: tuple[str, ...] = LANGS, force: bool = Fals
         site, extra = staging / "html", staging / "extra"
         # the notebooks, student copies and archives per chapter need no compiled page
         built = _compile(stale, strict, fresh, meanwhile=lambda: write_downloads(extra, instructor=None))
-        if not (extra / "downloads").exists():  # no edition was compiled: the data files changed
-            write_downloads(extra, instructor=None)
         if "en" in built:
             shutil.copytree(built["en"], site)
             for lang in LANGS:  # keep an edition that was not rebuilt this time
