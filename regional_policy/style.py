@@ -63,6 +63,14 @@ def conditional(channel, test, when, otherwise):
     return channel(**alt.condition(test, alt.value(when), alt.value(otherwise)))
 
 
+def dimmed(test, highlighting: bool, dim: float = DIMMED):
+    """The opacity of a highlight: full where ``test`` holds and ``dim`` elsewhere, or full everywhere when nothing is
+    highlighted."""
+    import altair as alt
+
+    return conditional(alt.OpacityValue, test, 1.0, dim) if highlighting else alt.OpacityValue(1.0)
+
+
 def finish(chart, title: str, description: str, wrap: int | None = None):
     """Title, description (the chart's alt text), font and axis style of every chart of the book.
 

@@ -14,9 +14,7 @@ def _amount(value: float, unit: str, lang: str, decimals: int = 1) -> str:
 
 
 def _highlight_opacity(field: str, value: str | None) -> alt.OpacityValue:
-    if value is None:
-        return alt.OpacityValue(1.0)
-    return style.conditional(alt.OpacityValue, alt.datum[field] == value, 1.0, style.DIMMED)
+    return style.dimmed(alt.datum[field] == value, value is not None)
 
 
 def stacked_bars(frame: pd.DataFrame, y: str, rows: list[str], x: alt.X, colour: alt.Color, tooltip: list, **more):

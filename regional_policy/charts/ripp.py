@@ -121,11 +121,7 @@ def investment_shares(ch: Chapter) -> Figure:
     group_of = style.PROGRAMME_GROUP
     hl_group = places.get(ch.highlight)["ripp_group"] if ch.highlight else None
     parts["highlighted"] = parts["programme"].map(lambda p: hl_group is not None and group_of.get(p) == hl_group)
-    opacity = (
-        style.conditional(alt.OpacityValue, alt.datum.highlighted, 1.0, style.DIMMED)
-        if hl_group in group_of.values()
-        else alt.OpacityValue(1.0)
-    )
+    opacity = style.dimmed(alt.datum.highlighted, hl_group in group_of.values())
     colour = alt.Color(
         "type_label:N",
         title=labels.t("legend_project_type", lang),

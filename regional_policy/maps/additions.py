@@ -56,11 +56,7 @@ def overlap_chart(ch: Chapter, version: str = "final") -> Figure:
     lang = ch.lang
     data = overlap_frame(ch, version)
     fields = [labels.t(f"field:{f}", lang) for f in FIELDS]
-    opacity = (
-        style.conditional(alt.OpacityValue, alt.datum.highlighted, 1.0, style.DIMMED)
-        if ch.highlight
-        else alt.OpacityValue(1.0)
-    )
+    opacity = style.dimmed(alt.datum.highlighted, bool(ch.highlight))
     base = alt.Chart(data).encode(
         y=alt.Y("row:N", title=None, sort=list(data["row"]), axis=alt.Axis(labelLimit=330)),
         tooltip=[

@@ -89,9 +89,7 @@ def _figure2_parts(ch: Chapter, version: str):
         alt.Tooltip("members:N", title=labels.t("col_members", lang)),
         alt.Tooltip("industries_tip:N", title=labels.t("tooltip_leading", lang)),
     ]
-    opacity = (
-        style.conditional(alt.OpacityValue, alt.datum.highlighted, 1.0, 0.4) if ch.highlight else alt.OpacityValue(1.0)
-    )
+    opacity = style.dimmed(alt.datum.highlighted, bool(ch.highlight), 0.4)
     table = _figure2_frame(ch)
     return regions, color, tip, opacity, title, desc, table
 

@@ -133,9 +133,7 @@ def _pixels(x: str, y: str) -> dict:
 
 
 def _highlight_opacity(ch: Chapter, dim: float = style.DIMMED) -> alt.OpacityValue:
-    if ch.highlight is None:
-        return alt.OpacityValue(1.0)
-    return style.conditional(alt.OpacityValue, alt.datum.province == ch.highlight, 1.0, dim)
+    return style.dimmed(alt.datum.province == ch.highlight, ch.highlight is not None, dim)
 
 
 TILE_W, TILE_H, TILE_GAP = 163, 104, 5
